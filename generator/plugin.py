@@ -1,0 +1,97 @@
+"""The MkDocs integration: generate the pages as virtual files, and rebuild when content changes."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.core import Result, generate
+from generator.errors import ContentErrors
+from generator.render import Settings
+from generator.write import read_templates, read_tree
+
+log = logging.getLogger("mkdocs.plugins.after_the_interview")
+
+
+class AdviserConfig(Config):
+    """An optional adviser contact shown on every page."""
+
+    name = c.Optional(c.Type(str))
+    email = c.Optional(c.Type(str))
+    phone = c.Optional(c.Type(str))
+    url = c.Optional(c.URL())
+    hours = c.Optional(c.Type(str))
+
+
+class GuideConfig(Config):
+    """Options of the plugin in mkdocs.yml."""
+
+    content_dir = c.Type(str, default="content")
+    templates_dir = c.Type(str, default="templates")
+    organisation = c.Type(str, default="")
+    adviser = c.SubConfig(AdviserConfig)
+
+
+def settings_from(config, options: GuideConfig, templates_label: str) -> Settings:
+    """Collect what the pages need from the MkDocs configuration."""
+    adviser = {k: v for k, v in dict(options.adviser).items() if v}
+    return Settings(
+        site_name=config.site_name,
+        organisation=options.organisation,
+        adviser=adviser,
+        use_directory_urls=config.use_directory_urls,
+        templates_label=templates_label,
+    )
+
+
+def run(config, options: GuideConfig) -> Result:
+    """Read content and templates beside mkdocs.yml and generate the pages."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    content, templates = root / options.content_dir, root / options.templates_dir
+    return generate(
+        read_tree(content, (".yml", ".yaml")),
+        read_templates(templates),
+        settings_from(config, options, options.templates_dir),
+        label=options.content_dir,
+    )
+
+
+class GuidePlugin(BasePlugin[GuideConfig]):
+    """Adds the guide's generated pages to the site."""
+
+    result: Result | None = None
+
+    def on_config(self, config):
+        """Check and render everything before MkDocs touches site_dir, so errors leave it intact."""
+        try:
+            self.result = run(config, self.config)
+        except ContentErrors as e:
+            raise PluginError(e.report()) from None
+        for warning in self.result.warnings:
+            log.warning(str(warning))
+        if config.nav is None:
+            config.nav = self.result.nav
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        """Add every generated page as a virtual file, refusing to shadow a real one."""
+        for path, text in self.result.pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{path}: a file there would be replaced by a generated page. Fix: remove or rename it."
+                )
+            files.append(File.generated(config, path, content=text))
+        return files
+
+    def on_serve(self, server, config, builder):
+        """Rebuild when a content file or a template changes."""
+        root = Path(config.config_file_path).resolve().parent
+        server.watch(str(root / self.config.content_dir))
+        server.watch(str(root / self.config.templates_dir))
+        return server

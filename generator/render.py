@@ -1,0 +1,188 @@
+"""Render the guide through the Jinja2 templates into Markdown pages, in memory."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import sys
+import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator import blanks as blank_syntax
+from generator.errors import ContentErrors, Problem
+from generator.model import Guide
+from generator.schema import schema
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+@dataclass
+class Settings:
+    """What the pages need from the site's configuration (mkdocs.yml)."""
+
+    site_name: str = "After the Interview"
+    organisation: str = ""
+    adviser: dict = field(default_factory=dict)
+    use_directory_urls: bool = True
+    templates_label: str = "templates"
+
+
+def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
+    """List every page as (path, template, extra context), in navigation order."""
+    pages = [("index.md", "home.md.j2", {})]
+    pages += [(f"steps/{s.id}.md", "step.md.j2", {"step": s}) for s in guide.steps]
+    pages += [(f"messages/{m.id}.md", "message.md.j2", {"message": m}) for m in guide.messages]
+    pages += [("what-happened.md", "chooser.md.j2", {}), ("checklist.md", "checklist.md.j2", {})]
+    pages += [(f"advice/{t.id}.md", "topic.md.j2", {"topic": t}) for t in guide.topics]
+    pages += [("customize.md", "customize.md.j2", {})]
+    return pages
+
+
+def nav(guide: Guide) -> list:
+    """Return the MkDocs navigation for the generated pages."""
+    return [
+        {"Home": "index.md"},
+        {"The steps": [{s.title: f"steps/{s.id}.md"} for s in guide.steps]},
+        {"Messages": [{m.title: f"messages/{m.id}.md"} for m in guide.messages]},
+        {"Tools": [{"What happened?": "what-happened.md"}, {"Printable checklist": "checklist.md"}]},
+        {"Advice": [{t.title: f"advice/{t.id}.md"} for t in guide.topics]},
+        {"Customize this guide": "customize.md"},
+    ]
+
+
+def md(text: object) -> Markup:
+    """Escape text for Markdown inline use: HTML-escaped, and Markdown punctuation backslashed."""
+    return escape(MD_SPECIAL.sub(r"\\\1", str(text)))
+
+
+def json_script(value: object) -> Markup:
+    """Serialise data for a <script type="application/json"> element, safe against </script>."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+class _Renderer:
+    """Holds the Jinja environment and the helpers the templates call."""
+
+    def __init__(self, guide: Guide, templates: Mapping[str, str], settings: Settings):
+        self.guide = guide
+        self.settings = settings
+        self.labels = {b.label: b for b in guide.blanks}
+        self.env = jinja2.Environment(
+            loader=jinja2.FunctionLoader(self._source),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.templates = templates
+        self.env.filters.update(md=md, json_script=json_script, blanks=self.blanks_html)
+        self.env.globals.update(
+            guide=guide, settings=settings, schema=schema(), url=self.url, src=self.src, sentences=blank_syntax.sentences
+        )
+
+    def _source(self, name: str):
+        """Load a template by name from the in-memory templates, naming its file for error messages."""
+        if name not in self.templates:
+            return None
+        return self.templates[name], f"{self.settings.templates_label}/{name}", lambda: True
+
+    def blanks_html(self, text: str) -> Markup:
+        """Render template text as HTML, each [Label] a marked span the script can fill."""
+        out = []
+        for part in blank_syntax.parse(text):
+            if isinstance(part, str):
+                out.append(str(escape(part)))
+            elif isinstance(part, blank_syntax.Blank):
+                b = self.labels[part.label]
+                out.append(f'<span class="ati-blank" data-blank="{escape(b.id)}">[{escape(b.label)}]</span>')
+        return Markup("".join(out))
+
+    @staticmethod
+    def src(page: str, target: str) -> str:
+        """Return the relative Markdown link from one page's source file to another's, which MkDocs checks."""
+        target, _, anchor = target.partition("#")
+        return posixpath.relpath(target, posixpath.dirname(page) or ".") + (f"#{anchor}" if anchor else "")
+
+    def url(self, page: str, target: str) -> str:
+        """Return the relative URL from one generated page to another (with an optional #anchor)."""
+        dirs = self.settings.use_directory_urls
+
+        def served(path: str) -> str:
+            if dirs:
+                return "" if path == "index.md" else path.removesuffix(".md") + "/"
+            return path.removesuffix(".md") + ".html"
+
+        target, _, anchor = target.partition("#")
+        here, there = served(page), served(target)
+        start = (here.rstrip("/") if dirs else posixpath.dirname(here)) or "."
+        rel = posixpath.relpath(there or ".", start)
+        if dirs:
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def render(self) -> dict[str, str]:
+        """Render every page; raise ContentErrors naming the template line on any template mistake."""
+        pages: dict[str, str] = {}
+        problems: list[Problem] = []
+        for path, template, extra in pages_of(self.guide):
+            try:
+                pages[path] = self.env.get_template(template).render(page=path, **extra)
+            except jinja2.TemplateSyntaxError as e:
+                problems.append(
+                    Problem(
+                        f"{self.settings.templates_label}/{e.name or template}",
+                        e.lineno or 1,
+                        1,
+                        "",
+                        f"template syntax error: {e.message}",
+                        fix="fix the Jinja2 syntax",
+                    )
+                )
+            except jinja2.TemplateNotFound as e:
+                problems.append(
+                    Problem(
+                        f"{self.settings.templates_label}/{template}",
+                        1,
+                        1,
+                        "",
+                        "template not found",
+                        expected=f"a file {self.settings.templates_label}/{e.name}",
+                        found="no such file",
+                        fix="restore the template from the original repository",
+                    )
+                )
+            except (jinja2.UndefinedError, TypeError, ValueError, AttributeError) as e:
+                file, line = _template_frame(self.settings.templates_label)
+                problems.append(
+                    Problem(
+                        file or f"{self.settings.templates_label}/{template}",
+                        line,
+                        1,
+                        "",
+                        f"template error while rendering {path}: {e}",
+                        fix="use only variables the generator provides (see the Customize page)",
+                    )
+                )
+        if problems:
+            raise ContentErrors(problems)
+        return pages
+
+
+def _template_frame(label: str) -> tuple[str | None, int]:
+    """Find the innermost template file and line in the current exception's traceback."""
+    for frame in reversed(traceback.extract_tb(sys.exc_info()[2])):
+        if frame.filename.startswith(label + "/"):
+            return frame.filename, frame.lineno or 1
+    return None, 1
+
+
+def render(guide: Guide, templates: Mapping[str, str], settings: Settings | None = None) -> dict[str, str]:
+    """Render the guide into Markdown pages keyed by their path under docs."""
+    return _Renderer(guide, templates, settings or Settings()).render()

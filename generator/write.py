@@ -1,0 +1,45 @@
+"""Disk adapters: read the content and template trees, and write generated pages atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+
+def read_tree(root: Path, suffixes: tuple[str, ...]) -> dict[str, bytes]:
+    """Read every file under root whose name ends with one of the suffixes, keyed by its POSIX path."""
+    files = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.name.endswith(suffixes):
+            files[path.relative_to(root).as_posix()] = path.read_bytes()
+    return files
+
+
+def read_templates(root: Path) -> dict[str, str]:
+    """Read the Jinja2 templates as text, keyed by their POSIX path."""
+    return {name: data.decode("utf-8") for name, data in read_tree(root, (".j2",)).items()}
+
+
+def write_pages(pages: Mapping[str, str], out: Path) -> None:
+    """Replace the folder out with exactly these pages; on any failure the old folder stays as it was."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        for name, text in pages.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        old = None
+        if out.exists():
+            old = out.with_name(f".{out.name}-old-{os.getpid()}")
+            out.rename(old)
+        staging.rename(out)
+        if old:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
