@@ -80,7 +80,7 @@ def _decode(raw: bytes, file: str) -> str:
     except UnicodeDecodeError as e:
         before = raw[: e.start]
         line = before.count(b"\n") + 1
-        column = e.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise ContentErrors(
             [
                 Problem(
@@ -128,6 +128,8 @@ class _Builder:
         self.problems: list[Problem] = []
         self.count = 0
         self.constructor = SafeConstructor()
+        self.seen: set[int] = set()
+        self.alias: Path | None = None  # the outermost alias being expanded
 
     def value(self, node: yaml.Node, path: Path, key_mark: yaml.Mark | None, stack: tuple) -> object:
         """Build the value of one node and the marks of everything under it."""
@@ -138,9 +140,22 @@ class _Builder:
         self.marks[path] = Mark(start.line + 1, start.column + 1, km.line + 1, km.column + 1, style, raw)
         self.count += 1
         if self.count > MAX_NODES or len(stack) > MAX_DEPTH:
-            raise _TooBig(path)
+            raise _TooBig(self.alias or path)
         if id(node) in stack:
-            raise _TooBig(path)
+            raise _TooBig(self.alias or path)
+        outer = self.alias is None and id(node) in self.seen and not isinstance(node, yaml.ScalarNode)
+        if outer:
+            self.alias = path
+        self.seen.add(id(node))
+        try:
+            return self._build(node, path, stack)
+        finally:
+            if outer:
+                self.alias = None
+
+    def _build(self, node: yaml.Node, path: Path, stack: tuple) -> object:
+        """Build a scalar, list or mapping node's value."""
+        start = node.start_mark
         if isinstance(node, yaml.ScalarNode):
             try:
                 return self.constructor.construct_object(node, deep=True)
@@ -268,13 +283,16 @@ def load(raw: bytes, file: str) -> Document:
     try:
         data = builder.value(node, (), None, ())
     except _TooBig as e:
-        m = builder.marks.get(e.path, Mark(1, 1, 1, 1))
+        keyed = e.path
+        while keyed and isinstance(keyed[-1], int):
+            keyed = keyed[:-1]
+        m = builder.marks.get(keyed, Mark(1, 1, 1, 1))
         raise ContentErrors(
             [
                 Problem(
                     file,
-                    m.line,
-                    m.column,
+                    m.key_line,
+                    m.key_column,
                     field_path(e.path),
                     "aliases expand too far",
                     expected=f"at most {MAX_NODES} values and {MAX_DEPTH} levels, with no alias inside itself",

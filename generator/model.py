@@ -378,7 +378,7 @@ def build(docs: dict[str, list[Document]], valid: dict[str, list[Document]]) -> 
             link.ref("step", doc, ("situations", i, "step"), s["step"])
             if "message" in s:
                 link.ref("message", doc, ("situations", i, "message"), s["message"])
-    if valid.get("message") and len(docs.get("message", [])) == len(valid["message"]):
+    if not link.problems:
         for label, (doc, path) in labels.items():
             if label not in used and label not in form_only:
                 link.problems.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -83,8 +84,10 @@ class _Checker:
                 fix="indent the fields under this key",
             )
             return
+        suggested = set()
         for key in value:
             if key not in fields:
+                suggested.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
                 self.add(
                     path + (key,),
                     "unknown key",
@@ -95,7 +98,7 @@ class _Checker:
                 )
         for name, spec in fields.items():
             if name not in value:
-                if spec.get("required"):
+                if spec.get("required") and name not in suggested:
                     where = path if path else ()
                     self.add(
                         where,
