@@ -44,13 +44,16 @@ def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
 
 
 def nav(guide: Guide) -> list:
-    """Return the MkDocs navigation for the generated pages."""
+    """Return the MkDocs navigation for the generated pages; titles are HTML-escaped, as the theme prints them raw."""
+    def t(title: str) -> str:
+        return str(escape(title))
+
     return [
         {"Home": "index.md"},
-        {"The steps": [{s.title: f"steps/{s.id}.md"} for s in guide.steps]},
-        {"Messages": [{m.title: f"messages/{m.id}.md"} for m in guide.messages]},
         {"Tools": [{"What happened?": "what-happened.md"}, {"Printable checklist": "checklist.md"}]},
-        {"Advice": [{t.title: f"advice/{t.id}.md"} for t in guide.topics]},
+        {"The steps": [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps]},
+        {"Messages": [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages]},
+        {"Advice": [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics]},
         {"Customize this guide": "customize.md"},
     ]
 
@@ -58,6 +61,11 @@ def nav(guide: Guide) -> list:
 def md(text: object) -> Markup:
     """Escape text for Markdown inline use: HTML-escaped, and Markdown punctuation backslashed."""
     return escape(MD_SPECIAL.sub(r"\\\1", str(text)))
+
+
+def front_matter_title(title: str) -> Markup:
+    """Return a front-matter title line: HTML-escaped (the theme prints titles raw) and quoted for YAML."""
+    return Markup("title: " + json.dumps(str(escape(title)), ensure_ascii=False))
 
 
 def json_script(value: object) -> Markup:
@@ -82,7 +90,7 @@ class _Renderer:
             keep_trailing_newline=True,
         )
         self.templates = templates
-        self.env.filters.update(md=md, json_script=json_script, blanks=self.blanks_html)
+        self.env.filters.update(md=md, json_script=json_script, meta_title=front_matter_title, blanks=self.blanks_html)
         self.env.globals.update(
             guide=guide, settings=settings, schema=schema(), url=self.url, src=self.src, sentences=blank_syntax.sentences
         )

@@ -28,6 +28,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def copy_project(dest: Path) -> Path:
     """Copy the parts of the repository a build needs into dest, as a fork would have them."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "content", "templates", "docs", "overrides"):
         src = ROOT / name
         if src.is_dir():
