@@ -1,0 +1,109 @@
+"""The bundled content covers the content brief: every step, message, short form and rule it lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import blanks as blank_syntax
+from generator.core import check
+from generator.write import read_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def guide():
+    guide, problems = check(read_tree(ROOT / "content", (".yml",)))
+    assert guide is not None, "\n".join(map(str, problems))
+    assert [p for p in problems if p.severity == "warning"] == []
+    return guide
+
+
+def filled(guide, text: str) -> str:
+    return blank_syntax.fill(text, {b.label: b.example for b in guide.blanks})
+
+
+def test_seven_steps_in_time_order(guide):
+    ids = [s.id for s in guide.steps]
+    assert ids == ["before-you-leave", "thank-you", "linkedin", "keep-applying", "follow-up", "follow-up-again", "outcome"]
+    assert [s.order for s in guide.steps] == list(range(7))
+
+
+def test_step_timing_matches_the_brief(guide):
+    t = {s.id: s.when for s in guide.steps}
+    assert (t["thank-you"].anchor, t["thank-you"].within.amount, t["thank-you"].within.unit) == ("interview", 24, "hour")
+    assert t["thank-you"].latest.days == 2
+    assert t["linkedin"].within.days == 1
+    assert t["keep-applying"].ongoing
+    inquiry = t["follow-up"]
+    assert (inquiry.anchor, inquiry.after.amount, inquiry.after.unit) == ("promised_date", 1, "business day")
+    assert inquiry.fallback["anchor"] == "interview"
+    assert 5 <= inquiry.fallback["after"].amount <= 7 and inquiry.fallback["after"].unit == "business day"
+    again = t["follow-up-again"]
+    assert again.anchor == "previous_follow_up" and 1 <= again.repeat["times"] <= 2 and again.repeat["every"].days == 7
+
+
+EMAILS = ["appreciation", "inquiry", "continued-interest", "acceptance", "declination"]
+
+
+@pytest.mark.parametrize("message_id", EMAILS)
+def test_five_messages_three_or_four_sentences_with_tones(guide, message_id):
+    message = guide.message(message_id)
+    assert message.channel == "email"
+    assert len(message.variants) >= 2
+    for v in message.variants:
+        assert v.subject
+        assert 3 <= blank_syntax.sentences(filled(guide, v.body)) <= 4, v.id
+
+
+def test_thank_you_and_linkedin_note_are_per_interviewer_and_personal(guide):
+    for message_id in ("appreciation", "linkedin-note"):
+        message = guide.message(message_id)
+        assert message.per_interviewer
+        for v in message.variants:
+            labels = {p.label for p in blank_syntax.parse(v.body) if isinstance(p, blank_syntax.Blank)}
+            assert {"Interviewer name", "Topic discussed"} <= labels, (message_id, v.id)
+
+
+def test_linkedin_note_fits_200_characters_with_realistic_examples(guide):
+    message = guide.message("linkedin-note")
+    assert message.length["characters"] == 200 and message.length["premium_characters"] == 300
+    for v in message.variants:
+        assert len(filled(guide, v.body)) <= 200
+
+
+def test_phone_call_outline_and_short_forms(guide):
+    phone = guide.message("phone-call")
+    assert phone.channel == "phone"
+    assert guide.message("linkedin-note").channel == "linkedin"
+
+
+def test_channel_and_tone_advice(guide):
+    assert {t.id for t in guide.topics} >= {"channel", "tone"}
+
+
+def test_chooser_covers_the_six_situations(guide):
+    wanted = {
+        "just-left": ("before-you-leave", None),
+        "no-word": ("follow-up", "inquiry"),
+        "second-unanswered": ("follow-up-again", None),
+        "offer-want": ("outcome", "acceptance"),
+        "offer-decline": ("outcome", "declination"),
+        "rejection": ("outcome", "continued-interest"),
+    }
+    found = {s.id: s for s in guide.situations}
+    assert set(found) == set(wanted)
+    for sid, (step, message) in wanted.items():
+        assert found[sid].step == step
+        if message:
+            assert found[sid].message == message
+
+
+def test_templates_ask_for_the_details_the_brief_lists(guide):
+    ids = {b.id for b in guide.blanks}
+    assert ids >= {"your_name", "company", "role", "interview_date", "interviewer_name", "interviewer_title", "topic",
+                   "clarified", "decision_date", "start_date"}
+    per = {b.id for b in guide.blanks if b.per_interviewer}
+    assert per == {"interviewer_name", "interviewer_title", "interviewer_email", "topic"}

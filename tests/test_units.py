@@ -1,0 +1,103 @@
+"""Unit tests of loading, blanks, escaping and rendering helpers."""
+
+from __future__ import annotations
+
+import pytest
+from markupsafe import Markup
+
+from generator import blanks
+from generator.errors import ContentErrors
+from generator.load import load
+from generator.render import Settings, _Renderer, json_script, md
+
+
+def test_load_records_value_and_key_positions():
+    doc = load(b"title: Hello\nitems:\n  - one\n  - two\nbody: |\n  line\n", "f.yml")
+    assert doc.data == {"title": "Hello", "items": ["one", "two"], "body": "line\n"}
+    assert (doc.marks[("title",)].line, doc.marks[("title",)].column) == (1, 8)
+    assert (doc.marks[("items", 1)].line, doc.marks[("items", 1)].column) == (4, 5)
+    assert doc.marks[("body",)].style == "|"
+    assert doc.marks[("title",)].style is None and doc.marks[("title",)].raw == "Hello"
+
+
+def test_load_refuses_python_tags():
+    with pytest.raises(ContentErrors) as e:
+        load(b"a: !!python/object/apply:os.system ['true']\n", "f.yml")
+    assert "unsupported" in str(e.value)
+
+
+def test_load_reports_every_duplicate_key():
+    with pytest.raises(ContentErrors) as e:
+        load(b"a: 1\nb: 2\na: 3\nb: 4\n", "f.yml")
+    assert [p.line for p in e.value.problems] == [3, 4]
+
+
+def test_empty_file_loads_as_nothing():
+    assert load(b"", "f.yml").data is None
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [("Dear [Interviewer name], hi", ["Interviewer name"]), ("[A][B]", ["A", "B"]), ("no blanks", [])],
+)
+def test_parse_blanks(text, labels):
+    assert [p.label for p in blanks.parse(text) if isinstance(p, blanks.Blank)] == labels
+
+
+@pytest.mark.parametrize("text", ["[open", "close]", "[]", "[ padded ]", "[two\nlines]", "[a [b]"])
+def test_malformed_blanks(text):
+    assert any(isinstance(p, blanks.Malformed) for p in blanks.parse(text))
+
+
+def test_fill_and_count_sentences():
+    text = "Hi [Name]. Thanks! Really? See you...\n[Name]"
+    assert blanks.fill(text, {"Name": "Ana"}) == "Hi Ana. Thanks! Really? See you...\nAna"
+    assert blanks.sentences("Hi Ana. Thanks! Really? See you...\nAna") == 4
+    assert blanks.sentences("Version 1.10 works, e.g.this") == 0
+
+
+def test_md_escapes_html_and_markdown():
+    assert md("<b>*x*</b> & [y](z)") == Markup("&lt;b&gt;\\*x\\*&lt;/b&gt; &amp; \\[y\\]\\(z\\)")
+
+
+def test_json_script_cannot_close_the_script_element():
+    out = str(json_script({"a": "</script><script>alert(1)</script>&"}))
+    assert "</script>" not in out and "<" not in out and "&" not in out
+
+
+class _Guide:
+    blanks = []
+
+
+@pytest.mark.parametrize(
+    ("dirs", "page", "target", "url"),
+    [
+        (True, "index.md", "steps/a.md", "steps/a/"),
+        (True, "steps/a.md", "messages/b.md#x", "../../messages/b/#x"),
+        (True, "checklist.md", "index.md", "../"),
+        (True, "index.md", "index.md", "./"),
+        (False, "steps/a.md", "index.md", "../index.html"),
+        (False, "index.md", "messages/b.md", "messages/b.html"),
+    ],
+)
+def test_url_between_pages(dirs, page, target, url):
+    renderer = _Renderer(_Guide(), {}, Settings(use_directory_urls=dirs))
+    assert renderer.url(page, target) == url
+
+
+def test_undefined_variable_in_a_template_names_the_template_line():
+    from pathlib import Path
+
+    from generator.core import check
+    from generator.render import render
+    from generator.write import read_templates, read_tree
+
+    root = Path(__file__).resolve().parent.parent
+    guide, _ = check(read_tree(root / "content", (".yml",)))
+    templates = read_templates(root / "templates")
+    templates["step.md.j2"] = templates["step.md.j2"].replace("{{ step.summary | md }}", "{{ step.sumary }}")
+    with pytest.raises(ContentErrors) as e:
+        render(guide, templates)
+    line = next(i for i, t in enumerate(templates["step.md.j2"].splitlines(), 1) if "step.sumary" in t)
+    assert f"templates/step.md.j2:{line}:1:" in str(e.value)
+    assert "sumary" in str(e.value)
