@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | build --out DIR | new message|step ID`."""
+"""Command line: `python -m generator check | build --out DIR | new message|step ID | schema`."""
 
 from __future__ import annotations
 
@@ -80,6 +80,17 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_schema(args) -> int:
+    """Write the JSON Schema files that editors use to check content files as you type."""
+    from generator.jsonschema import all_schemas
+    from generator.write import write_files
+
+    out = Path(args.out)
+    write_files(all_schemas(), out)
+    print(f"wrote {len(all_schemas())} JSON Schema files to {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run a subcommand."""
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
@@ -93,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=["message", "step"])
     new.add_argument("id", help="lower-case letters, digits and hyphens, such as 'reference-request'")
     new.set_defaults(func=cmd_new)
+    schema = sub.add_parser("schema", help="write the JSON Schema files for editors (docs/schema/)")
+    schema.add_argument("--out", default="docs/schema", help="the folder to write (default: docs/schema)")
+    schema.set_defaults(func=cmd_schema)
     args = parser.parse_args(argv)
     return args.func(args)
 

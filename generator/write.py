@@ -43,3 +43,10 @@ def write_pages(pages: Mapping[str, str], out: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def write_files(files: Mapping[str, str], out: Path) -> None:
+    """Write text files into a folder, leaving other files there alone."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
