@@ -19,6 +19,7 @@ class Result:
     pages: dict[str, str]
     nav: list
     warnings: list[Problem]
+    settings: render.Settings
 
 
 def classify(name: str) -> str | None:
@@ -98,5 +99,6 @@ def generate(
     guide, problems = check(content, label)
     if guide is None:
         raise ContentErrors(problems)
+    settings = settings or render.Settings()
     pages = render.render(guide, templates, settings)
-    return Result(guide, pages, render.nav(guide), problems)
+    return Result(guide, pages, render.nav(guide), problems, settings)

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator.branding import check_branding
 from generator.core import Result, generate
 from generator.errors import ContentErrors
 from generator.render import Settings
@@ -62,6 +63,19 @@ def run(config, options: GuideConfig) -> Result:
     )
 
 
+def check_branding_of(config, options: GuideConfig) -> list:
+    """Check the palette, logo and adviser settings of mkdocs.yml."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    raw = path.read_bytes() if path.is_file() else b""
+    docs = Path(config.docs_dir)
+    custom = Path(config.theme.custom_dir) if getattr(config.theme, "custom_dir", None) else None
+
+    def logo_exists(logo: str) -> bool:
+        return (docs / logo).is_file() or bool(custom and (custom / logo).is_file())
+
+    return check_branding(raw, path.name, dict(config.theme), dict(options), logo_exists)
+
+
 class GuidePlugin(BasePlugin[GuideConfig]):
     """Adds the guide's generated pages to the site."""
 
@@ -73,11 +87,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             self.result = run(config, self.config)
         except ContentErrors as e:
             raise PluginError(e.report()) from None
+        branding = check_branding_of(config, self.config)
+        if branding:
+            raise PluginError(ContentErrors(branding).report())
         for warning in self.result.warnings:
             log.warning(str(warning))
         if config.nav is None:
             config.nav = self.result.nav
         return config
+
+    def on_env(self, env, config, files):
+        """Give the theme's templates the organisation and the adviser contact (overrides/main.html)."""
+        settings = self.result.settings
+        env.globals["ati_branding"] = {"organisation": settings.organisation, "adviser": settings.adviser}
+        return env
 
     def on_files(self, files: Files, config) -> Files:
         """Add every generated page as a virtual file, refusing to shadow a real one."""
