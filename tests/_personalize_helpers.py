@@ -1,0 +1,162 @@
+"""Helpers for the personalization browser tests: the content as data, a watched browser page, and the fork build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+from pathlib import Path
+
+import yaml
+
+from generator.blanks import Blank, parse
+from generator.blanks import fill as fill_template
+
+ROOT = Path(__file__).resolve().parent.parent
+BLANKS = yaml.safe_load((ROOT / "content" / "blanks.yml").read_text("utf-8"))["blanks"]
+LABEL = {b["id"]: b["label"] for b in BLANKS}
+ID_OF = {b["label"]: b["id"] for b in BLANKS}
+XSS = ['<img src=x onerror="window.__xss=1">', '"><svg onload="window.__xss=2">', "</textarea><script>window.__xss=3</script>"]
+
+
+def message(mid: str) -> dict:
+    """Return a message's YAML as data."""
+    return yaml.safe_load((ROOT / "content" / "messages" / f"{mid}.yml").read_text("utf-8"))
+
+
+def variant(mid: str, vid: str) -> dict:
+    """Return one variant (tone) of a message."""
+    return next(v for v in message(mid)["variants"] if v["id"] == vid)
+
+
+def long_date(iso: str) -> str:
+    """Write an ISO date the way the guide shows it: 'Tuesday 3 March 2026'."""
+    d = dt.date.fromisoformat(iso)
+    return f"{d:%A} {d.day} {d:%B} {d.year}"
+
+
+def one_line(value: str) -> str:
+    """A value as a blank shows it: white space collapsed, ends trimmed."""
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def expected(template: str, values: dict[str, str]) -> str:
+    """Fill a template the way the generator does, from values keyed by blank id."""
+    return fill_template(template, {LABEL[k]: v for k, v in values.items() if v})
+
+
+def blank_ids(*templates: str) -> list[str]:
+    """The distinct blank ids of templates, in order of first appearance."""
+    seen: list[str] = []
+    for text in templates:
+        for part in parse(text):
+            if isinstance(part, Blank) and ID_OF[part.label] not in seen:
+                seen.append(ID_OF[part.label])
+    return seen
+
+
+def encode(value: str) -> str:
+    """JavaScript's encodeURIComponent."""
+    return urllib.parse.quote(value, safe="-_.!~*'()")
+
+
+class Watched:
+    """A page whose requests, script errors and dialogs are recorded, to assert none went wrong."""
+
+    def __init__(self, page):
+        self.page, self.requests, self.errors, self.dialogs, self.console = page, [], [], [], []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("pageerror", lambda e: self.errors.append(f"{e.message}\n{e.stack}"))
+        page.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def assert_clean(self, base: str, allow_console: tuple[str, ...] = (), only_ours: bool = False) -> None:
+        """No request left the local site, no script error (only_ours: none from ati.js), no dialog."""
+        outside = [u for u in self.requests if not u.startswith((base, "blob:" + base, "data:"))]
+        assert not outside, f"requests left the site: {outside}"
+        errors = [e for e in self.errors if not only_ours or "ati.js" in e]
+        assert not errors, errors
+        assert not self.dialogs, self.dialogs
+        unexpected = [c for c in self.console if not any(a in c for a in allow_console)]
+        assert not unexpected, unexpected
+
+
+def open_form(page) -> None:
+    """Open the form's disclosure if a filled profile has folded it."""
+    details = page.locator("[data-ati-profile] details")
+    if not details.evaluate("d => d.open"):
+        details.locator("summary").click()
+
+
+def fill_profile(page, fields: dict[str, str], interviewers: list[dict[str, str]] = ()) -> None:
+    """Type a profile into the form as a user would, adding interviewer fieldsets as needed."""
+    open_form(page)
+    for bid, value in fields.items():
+        page.fill(f"#ati-{bid}", value)
+    for i, iv in enumerate(interviewers):
+        if page.locator("[data-ati-interviewer]").count() <= i:
+            page.click("[data-ati-add-interviewer]")
+        for bid, value in iv.items():
+            page.fill(f"#ati-i{i}-{bid}", value)
+
+
+def set_profile(page, profile: dict) -> None:
+    """Store a profile in the tab's session, as the script would, and reload."""
+    page.evaluate("p => sessionStorage.setItem('ati-profile', JSON.stringify(p))", profile)
+    page.reload()
+
+
+def cards(page, mid: str | None = None) -> list[dict]:
+    """The visible cards of a message: subject, body, meta line and mail link."""
+    scope = f".ati-message[data-ati-message='{mid}'] " if mid else ""
+    return page.eval_on_selector_all(
+        scope + ".ati-card",
+        """cs => cs.map(c => ({
+            who: c.querySelector('.ati-card__for').hidden ? null : c.querySelector('.ati-card__for').textContent,
+            subject: c.querySelector('.ati-subject').hidden ? null : c.querySelector('.ati-subject > span:last-child').textContent,
+            body: c.querySelector('.ati-body').textContent,
+            meta: c.querySelector('.ati-meta').textContent,
+            href: c.querySelector('a.ati-btn') && c.querySelector('a.ati-btn').getAttribute('href'),
+        }))""",
+    )
+
+
+def storage(page) -> dict:
+    """Every key of both storages that starts with 'ati-'."""
+    return page.evaluate(
+        """() => Object.fromEntries([['local', localStorage], ['session', sessionStorage]].map(([n, s]) =>
+            [n, Object.fromEntries(Object.keys(s).filter(k => k.startsWith('ati-')).map(k => [k, s.getItem(k)]))]))"""
+    )
+
+
+def make_fork(project: Path, site_url: str) -> None:
+    """Turn a copy of the project into a fork: a site_url (so Material's instant navigation runs), a new blank
+    used by a template, and an inquiry page carrying a broken widget before its own and a second message's."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    text = re.sub(r"(?m)^site_url:.*$", "", text)
+    config.write_text(f"site_url: {site_url}\n" + text, "utf-8")
+    blanks = project / "content" / "blanks.yml"
+    blanks.write_text(
+        blanks.read_text("utf-8")
+        + "\n  - id: referrer\n    label: Referrer\n    help: Who suggested that you apply.\n    example: Sam Lee\n    input: text\n",
+        "utf-8",
+    )
+    phone = project / "content" / "messages" / "phone-call.yml"
+    text = phone.read_text("utf-8")
+    assert "      Check: " in text
+    phone.write_text(text.replace("      Check: ", "      Mention: [Referrer] suggested that I call.\n      Check: ", 1), "utf-8")
+    page = project / "templates" / "message.md.j2"
+    text = page.read_text("utf-8")
+    broken = (
+        '{% if message.id == "inquiry" %}\n'
+        '<div class="ati-message" data-ati-message="broken" data-channel="email">\n'
+        '<section class="ati-variant" data-ati-variant="x"><h3 class="ati-variant__title">Broken</h3>'
+        "<p>A template whose body went missing.</p></section>\n</div>\n\n{% endif %}\n"
+    )
+    second = (
+        '\n{% if message.id == "inquiry" %}\n## The thank-you note too\n\n'
+        '{% with message = guide.message("appreciation") %}{% include "_message.html.j2" %}{% endwith %}\n{% endif %}\n'
+    )
+    assert "## The template\n" in text
+    page.write_text(text.replace("## The template\n", broken + "## The template\n", 1) + second, "utf-8")

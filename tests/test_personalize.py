@@ -1,0 +1,520 @@
+"""Issue 3: every template personalized in the browser, privately. Real Chromium through Playwright, on a real strict build.
+
+Expected texts are computed from the inputs and the YAML content (with the generator's own fill and sentence rules),
+never copied from the script's output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from _personalize_helpers import (
+    BLANKS,
+    LABEL,
+    XSS,
+    Watched,
+    blank_ids,
+    cards,
+    encode,
+    expected,
+    fill_profile,
+    long_date,
+    make_fork,
+    message,
+    one_line,
+    open_form,
+    set_profile,
+    storage,
+    variant,
+)
+from conftest import copy_project, mkdocs_build, serve
+from playwright.sync_api import expect
+
+from generator.blanks import sentences
+
+pytestmark = pytest.mark.browser
+
+YOU = {
+    "your_name": "Priya Sharma",
+    "your_email": "priya@example.com",
+    "your_phone": "+44 20 7946 0958",
+    "company": "Northwind Traders",
+    "role": "Junior Data Analyst",
+    "interview_date": "2026-03-03",
+    "decision_date": "2026-03-10",
+    "start_date": "2026-04-06",
+    "clarified": "how on-call duty is shared",
+}
+ANNA = {
+    "interviewer_title": "Ms",
+    "interviewer_name": "Anna Berg",
+    "interviewer_email": "anna@northwind.example",
+    "topic": "how the team plans its releases",
+}
+BEN = {
+    "interviewer_title": "Dr",
+    "interviewer_name": "Ben Okafor",
+    "interviewer_email": "ben@northwind.example",
+    "topic": "the data warehouse migration",
+}
+CHLOE = {
+    "interviewer_title": "Mx",
+    "interviewer_name": "Chloe Haas",
+    "interviewer_email": "chloe@northwind.example",
+    "topic": "mentoring new analysts",
+}
+
+
+def shown(fields: dict, iv: dict) -> dict:
+    """The values a card shows: one line each, dates written out."""
+    out = {k: one_line(v) for k, v in {**fields, **iv}.items()}
+    for k, v in out.items():
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+            out[k] = long_date(v)
+    return out
+
+
+class Web:
+    """Pages in one browser context with clipboard access; every page is watched and checked when the test ends."""
+
+    def __init__(self, context, base: str):
+        self.base, self.context = base, context
+        self.watched: list[Watched] = []
+        self.page = self.new_page()
+
+    def new_page(self):
+        page = self.context.new_page()
+        self.watched.append(Watched(page))
+        return page
+
+    def open(self, path: str, page=None):
+        page = page or self.page
+        page.goto(self.base + path)
+        return page
+
+    def close(self, allow_console: tuple[str, ...] = (), only_ours: bool = False):
+        self.page.evaluate("localStorage.clear()")  # sessionStorage belongs to each page (tab) and goes with it
+        for w in self.watched:
+            w.page.close()
+        for w in self.watched:
+            w.assert_clean(self.base, allow_console, only_ours)
+
+
+@pytest.fixture(scope="module")
+def shared_context(browser):
+    """One context for the module, so the site's assets load from its cache; tests get fresh tabs and storage."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def web(shared_context, site_url):
+    w = Web(shared_context, site_url)
+    yield w
+    w.close()
+
+
+@pytest.fixture(scope="session")
+def fork_url(tmp_path_factory):
+    """A fork of the project (see make_fork) built with `mkdocs build --strict` and served with a matching site_url."""
+    root = tmp_path_factory.mktemp("fork")
+    (root / "project").mkdir()
+    project = copy_project(root / "project")
+    site = root / "site"
+    site.mkdir()
+    url, server = serve(site)
+    make_fork(project, url)
+    done = mkdocs_build(project, site)
+    assert done.returncode == 0, done.stderr
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def fork_context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+def test_form_is_generated_from_the_blank_registry_and_usable_by_keyboard(web):
+    page = web.open("messages/appreciation/")
+    form = page.locator("[data-ati-profile]")
+    expect(form).to_be_visible()
+    for b in BLANKS:
+        scope = form.locator("[data-ati-interviewer]").first if b.get("per_interviewer") else form.locator(".ati-fieldset").first
+        field = scope.get_by_label(b["label"], exact=True)
+        expect(field).to_have_count(1)
+        expect(field).to_have_attribute("type", b["input"])
+        expect(field).to_have_accessible_description(b["help"])
+    # Keyboard only: tab from the first field to "Add an interviewer", press Enter, land in the new fieldset.
+    page.focus("#ati-your_name")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-ati-add-interviewer]')"):
+            break
+    else:
+        pytest.fail("Tab never reached 'Add an interviewer'")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "no visible focus"
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-ati-interviewer]")).to_have_count(2)
+    assert page.evaluate("document.activeElement.id") == "ati-i1-interviewer_name"
+    expect(page.get_by_role("group", name="Interviewer 2").get_by_label("Interviewer name")).to_be_focused()
+
+
+def test_typing_fills_the_preview_at_once(web):
+    page = web.open("messages/appreciation/")
+    fill_profile(page, YOU, [ANNA])
+    formal = variant("appreciation", "formal")
+    [card] = cards(page)
+    assert card["body"] == expected(formal["body"].rstrip(), shown(YOU, ANNA))
+    assert card["subject"] == expected(formal["subject"], shown(YOU, ANNA))
+    assert long_date(YOU["interview_date"]) in card["body"]
+    # No lag: the preview changes in the same task as the input event.
+    body = page.evaluate("""() => {
+        const input = document.querySelector('#ati-company');
+        input.value = 'Fabrikam';
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        return document.querySelector('.ati-card .ati-body').textContent;
+    }""")
+    assert body == expected(formal["body"].rstrip(), shown({**YOU, "company": "Fabrikam"}, ANNA))
+
+
+def test_unfilled_blanks_stay_marked_and_are_counted(web):
+    page = web.open("messages/inquiry/")
+    formal = variant("inquiry", "formal")
+    ids = blank_ids(formal["subject"], formal["body"])
+    card = page.locator(".ati-card").first
+    unfilled = card.locator(".ati-blank:not(.is-filled)")
+    expect(unfilled).to_have_count(len(re.findall(r"\[[^\]]+\]", formal["subject"] + formal["body"])))
+    assert unfilled.first.evaluate("e => getComputedStyle(e).borderBottomStyle") == "dashed"
+    expect(card.locator(".ati-meta")).to_contain_text(f"{len(ids)} blanks to fill: " + ", ".join(LABEL[i] for i in ids))
+    page.fill("#ati-company", "Fabrikam")
+    page.fill("#ati-role", "Analyst")
+    left = [i for i in ids if i not in ("company", "role")]
+    expect(card.locator(".ati-meta")).to_contain_text(f"{len(left)} blanks to fill: " + ", ".join(LABEL[i] for i in left))
+    assert card.locator(".ati-blank.is-filled").first.evaluate("e => getComputedStyle(e).borderBottomStyle") == "none"
+
+
+def test_copy_puts_exactly_the_previewed_text_on_the_clipboard(web):
+    page = web.open("messages/appreciation/")
+    fill_profile(page, YOU, [ANNA])
+    card = page.locator(".ati-card").first
+    subject = card.locator(".ati-subject > span").last.text_content()
+    body = card.locator(".ati-body").text_content()
+    for button, text in (("Copy subject", subject), ("Copy body", body), ("Copy both", f"Subject: {subject}\n\n{body}")):
+        page.evaluate("navigator.clipboard.writeText('sentinel')")
+        card.get_by_role("button", name=button).click()
+        expect(card.locator(".ati-status")).to_contain_text("Copied")
+        assert page.evaluate("navigator.clipboard.readText()") == text
+    with page.expect_download() as download:
+        card.get_by_role("button", name="Download .txt").click()
+    assert download.value.suggested_filename.endswith(".txt")
+    assert Path(download.value.path()).read_text("utf-8") == f"Subject: {subject}\n\n{body}"
+
+
+def test_mailto_decodes_to_exactly_the_message_and_hostile_input_adds_no_header(web):
+    fields = {
+        **YOU,
+        "your_name": "Zoë Ñandú 🚀",
+        "company": "A&B Co; bcc=evil@example.com",
+        "role": "Analyst\r\nBcc: evil@example.com",
+        "clarified": "?subject=x&body=y%0D%0Abcc:evil@example.com #frag",
+    }
+    iv = {
+        **ANNA,
+        "interviewer_name": "Ånna 🙂 O'Brien",
+        "topic": "100% & more\nBCC: evil@example.com\r\n",
+        "interviewer_email": "anna@example.com?bcc=evil@example.com&cc=x@example.com",
+    }
+    page = web.open("messages/appreciation/")
+    set_profile(page, {"fields": fields, "interviewers": [iv]})
+    [card] = cards(page)
+    href = card["href"]
+    assert href.startswith("mailto:")
+    assert not re.search(r"[\s<>\"#]", href), "unencoded characters in the link"
+    assert href.count("?") == 1 and href.count("&") == 1, href
+    to, query = href[len("mailto:") :].split("?")
+    assert urllib.parse.unquote(to) == one_line(iv["interviewer_email"])
+    pairs = [p.split("=", 1) for p in query.split("&")]
+    assert [k for k, _ in pairs] == ["subject", "body"], "input added a header"
+    subject, body = (urllib.parse.unquote(v, errors="strict") for _, v in pairs)
+    assert subject == card["subject"] and "\r" not in subject and "\n" not in subject
+    assert body == card["body"].replace("\n", "\r\n")
+    assert not re.search(r"(?<!%0D)%0A", query), "a line break not written as %0D%0A"
+    formal = variant("appreciation", "formal")
+    assert card["body"] == expected(formal["body"].rstrip(), shown(fields, iv))
+    assert "Zoë Ñandú 🚀" in body and "Ånna 🙂 O'Brien" in body
+
+
+def test_a_mail_link_too_long_for_mail_apps_is_replaced_by_advice_to_copy(web):
+    page = web.open("messages/appreciation/")
+    card = page.locator(".ati-card").first
+    for topic in ("short", "long " * 400):
+        fill_profile(page, YOU, [{**ANNA, "topic": topic}])
+        [c] = cards(page)
+        length = len(
+            "mailto:"
+            + ANNA["interviewer_email"]
+            + "?subject="
+            + encode(c["subject"])
+            + "&body="
+            + encode(c["body"].replace("\n", "\r\n"))
+        )
+        link, note = card.get_by_role("link", name="Open in email app"), card.locator(".ati-note")
+        if length <= 1800:
+            expect(link).to_be_visible()
+            expect(note).to_be_hidden()
+            assert len(link.get_attribute("href")) == length
+        else:
+            expect(link).to_be_hidden()
+            expect(note).to_be_visible()
+            expect(note).to_contain_text("copy")
+            expect(card.get_by_role("button", name="Copy both")).to_be_visible()
+    assert length > 1800, "the long topic did not exercise the limit"
+
+
+def test_unfilled_blanks_warn_before_copy_send_or_download(web):
+    page = web.open("messages/inquiry/")
+    page.fill("#ati-company", "Fabrikam")
+    card = page.locator(".ati-card").first
+    status = card.locator(".ati-status")
+    formal = variant("inquiry", "formal")
+    missing = [LABEL[i] for i in blank_ids(formal["subject"], formal["body"]) if i != "company"]
+    page.evaluate("navigator.clipboard.writeText('sentinel')")
+    card.get_by_role("button", name="Copy body").click()
+    expect(status).to_contain_text(f"{len(missing)} blanks still unfilled")
+    expect(status).to_contain_text(", ".join(missing))
+    assert page.evaluate("navigator.clipboard.readText()") == "sentinel", "copied without a warning"
+    card.get_by_role("button", name="Copy body").click()  # pressed again: goes ahead, and says so
+    expect(status).to_contain_text("unfilled")
+    expect(status).to_contain_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == card.locator(".ati-body").text_content()
+    url = page.url
+    card.get_by_role("link", name="Open in email app").click()
+    expect(status).to_contain_text("still unfilled")
+    assert page.url == url
+    card.get_by_role("button", name="Download .txt").click()
+    expect(status).to_contain_text("press again to download")
+
+
+@pytest.mark.parametrize("mid", ["appreciation", "linkedin-note"])
+def test_per_interviewer_messages_come_out_once_per_interviewer_and_differ(web, mid):
+    page = web.open(f"messages/{mid}/")
+    people = [ANNA, BEN, CHLOE]
+    fill_profile(page, YOU, people)
+    got = cards(page, mid)
+    assert len(got) == len(people)
+    assert len({c["body"] for c in got}) == len(people), "two notes are identical"
+    first = message(mid)["variants"][0]
+    for card, person in zip(got, people, strict=True):
+        assert card["body"] == expected(first["body"].rstrip(), shown(YOU, person))
+        assert person["topic"] in card["body"] and person["interviewer_name"] in card["who"]
+        assert not any(o["interviewer_name"] in card["body"] for o in people if o is not person)
+        if message(mid)["channel"] == "email":
+            assert card["href"].startswith("mailto:" + person["interviewer_email"] + "?")
+    # A message for one person (the inquiry) stays one card, for the first interviewer.
+    page.goto(web.base + "messages/inquiry/")
+    [one] = cards(page)
+    assert ANNA["interviewer_name"] in one["body"]
+
+
+def test_length_guidance_counts_characters_and_sentences_live(web):
+    page = web.open("messages/linkedin-note/")
+    fill_profile(page, YOU, [ANNA])
+    limits = message("linkedin-note")["length"]
+    [card] = cards(page)
+    assert f"{len(card['body'])} of {limits['characters']} characters" in card["meta"]
+    page.fill("#ati-i0-topic", "x" * 200)
+    [card] = cards(page)
+    over = len(card["body"]) - limits["characters"]
+    assert f"{len(card['body'])} of {limits['characters']} characters: {over} over the limit" in card["meta"]
+    page.get_by_label(f"Premium account ({limits['premium_characters']} characters)").check()
+    [card] = cards(page)
+    assert f"{len(card['body'])} of {limits['premium_characters']} characters" in card["meta"]
+    assert page.locator(".ati-meta").get_attribute("aria-live") == "polite"
+    page.goto(web.base + "messages/appreciation/")
+    open_form(page)  # folded now that the profile has details
+    low, high = message("appreciation")["length"]["sentences"]
+    for name in ("Ms Anna Berg. Ha! Really?", "Anna"):  # input that adds sentence ends is counted the generator's way
+        page.fill("#ati-i0-interviewer_name", name)
+        [card] = cards(page)
+        n = sentences(card["body"])
+        assert f"{n} sentence{'s' if n != 1 else ''} ({low} to {high} advised)" in card["meta"]
+
+
+def test_tone_switch_is_a_keyboard_radio_group_remembered_across_pages(web):
+    page = web.open("messages/appreciation/")
+    fill_profile(page, YOU, [ANNA])
+    formal = page.get_by_role("radio", name="Formal")
+    expect(formal).to_be_checked()
+    formal.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("radio", name="Warm")).to_be_checked()
+    warm = variant("appreciation", "warm")
+    [card] = cards(page)
+    assert card["subject"] == expected(warm["subject"], shown(YOU, ANNA))
+    assert storage(page)["session"].get("ati-tone") == "warm"
+    page.goto(web.base + "messages/inquiry/")
+    expect(page.get_by_role("radio", name="Warm")).to_be_checked()
+    [card] = cards(page)
+    assert card["subject"] == expected(variant("inquiry", "warm")["subject"], shown(YOU, ANNA))
+    page.reload()
+    expect(page.get_by_role("radio", name="Warm")).to_be_checked()
+    page.goto(web.base + "messages/phone-call/")  # one tone only: no switch, its only template shown
+    expect(page.locator(".ati-message").get_by_role("radio")).to_have_count(0)
+    expect(page.locator(".ati-card")).to_have_count(1)
+
+
+def test_profile_is_session_only_until_remembered_and_forget_clears_everything(web):
+    page = web.open("messages/appreciation/")
+    page.evaluate("localStorage.setItem('ati-planner-done', '1'); localStorage.setItem('other-site-key', 'keep')")
+    fill_profile(page, {"your_name": "Priya Sharma", "company": "Fabrikam"}, [ANNA])
+    stored = storage(page)
+    assert json.loads(stored["session"]["ati-profile"]) == {
+        "fields": {"your_name": "Priya Sharma", "company": "Fabrikam"},
+        "interviewers": [ANNA],
+    }
+    assert "ati-profile" not in stored["local"]
+    assert page.evaluate("ATI.readProfile()") == json.loads(stored["session"]["ati-profile"])
+    other = web.open("messages/inquiry/", web.new_page())  # a new tab: no session data
+    expect(other.locator("#ati-your_name")).to_have_value("")
+    page.get_by_label("Remember on this device").check()
+    stored = storage(page)
+    assert stored["local"].get("ati-remember") == "1" and "ati-profile" not in stored["session"]
+    assert json.loads(stored["local"]["ati-profile"])["fields"]["your_name"] == "Priya Sharma"
+    third = web.open("messages/inquiry/", web.new_page())
+    open_form(third)
+    expect(third.locator("#ati-your_name")).to_have_value("Priya Sharma")
+    expect(third.get_by_label("Remember on this device")).to_be_checked()
+    third.get_by_role("button", name="Forget everything").click()
+    expect(third.locator("[data-ati-form-status]")).to_contain_text("forgotten")
+    assert storage(third) == {"local": {}, "session": {}}
+    assert third.evaluate("localStorage.getItem('other-site-key')") == "keep"
+    expect(third.locator("#ati-your_name")).to_have_value("")
+    expect(third.get_by_label("Remember on this device")).not_to_be_checked()
+    expect(third.locator(".ati-card .ati-blank:not(.is-filled)").first).to_be_visible()
+    assert third.evaluate("ATI.readProfile()") == {"fields": {}, "interviewers": []}
+    page.reload()
+    expect(page.locator("#ati-your_name")).to_have_value("")
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        # Storage blocked outright (cookies off): reading the property throws. Material's own scripts fail too; ours must not.
+        """for (const name of ['localStorage', 'sessionStorage'])
+        Object.defineProperty(window, name, {get() { throw new DOMException('blocked', 'SecurityError'); }});""",
+        # Private mode or a full quota: reads work, every write throws.
+        """Storage.prototype.setItem = Storage.prototype.removeItem = function () {
+        throw new DOMException('full', 'QuotaExceededError'); };""",
+    ],
+)
+def test_storage_failures_degrade_quietly_to_memory(browser, site_url, failure):
+    context = browser.new_context()
+    web = Web(context, site_url)
+    page = web.page
+    page.add_init_script(failure)
+    web.open("messages/appreciation/")
+    fill_profile(page, {"your_name": "Priya Sharma"}, [ANNA])
+    page.get_by_label("Remember on this device").check()
+    page.get_by_role("radio", name="Brief").check()
+    [card] = cards(page)
+    assert card["body"].endswith("Priya Sharma") and ANNA["interviewer_name"] in card["body"]
+    page.get_by_role("button", name="Forget everything").click()
+    expect(page.locator("#ati-your_name")).to_have_value("")
+    context.close()
+    web.watched[0].assert_clean(site_url, only_ours=True)
+
+
+def test_the_planner_contract_read_profile_and_on_change(web):
+    page = web.open("messages/appreciation/")
+    page.evaluate("() => { window.seen = []; ATI.onChange(p => window.seen.push(p)); }")
+    page.fill("#ati-decision_date", "2026-03-10")
+    seen = page.evaluate("window.seen")
+    assert seen and seen[-1]["fields"]["decision_date"] == "2026-03-10"  # stored as ISO, shown written out
+    assert page.evaluate("ATI.readProfile()") == seen[-1]
+    page.evaluate("ATI.readProfile().fields.decision_date = 'tampered'")  # a copy: the caller cannot change the profile
+    assert page.evaluate("ATI.readProfile().fields.decision_date") == "2026-03-10"
+
+
+def test_xss_payloads_in_every_field_stay_inert_text(web):
+    page = web.open("messages/appreciation/")
+    before = page.evaluate("document.querySelectorAll('img, svg, script').length")
+    fields = {b["id"]: XSS[i % len(XSS)] for i, b in enumerate(BLANKS) if not b.get("per_interviewer") and b["input"] != "date"}
+    per = [b["id"] for b in BLANKS if b.get("per_interviewer")]
+    people = [{bid: XSS[(i + j) % len(XSS)] for j, bid in enumerate(per)} for i in range(2)]
+    fill_profile(page, fields, people)
+    for name in ("Formal", "Warm", "Brief"):
+        page.get_by_role("radio", name=name).check()
+        for card in cards(page):
+            assert any(x in card["body"] for x in XSS)
+    page.reload()
+    assert page.evaluate("document.querySelectorAll('img, svg, script').length") == before
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(".ati-card .ati-blank.is-filled").first.text_content() in XSS
+
+
+def test_without_javascript_the_plain_templates_stay_readable_and_copyable(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "messages/appreciation/")
+    expect(page.locator("[data-ati-profile]")).to_be_hidden()
+    expect(page.locator(".ati-card")).to_have_count(0)
+    for v in message("appreciation")["variants"]:
+        section = page.locator(f"[data-ati-variant='{v['id']}']")
+        expect(section.get_by_role("heading", name=v["label"])).to_be_visible()
+        assert section.locator("[data-ati-body]").text_content() == v["body"].rstrip()
+        assert section.locator("[data-ati-body]").evaluate("e => getComputedStyle(e).userSelect") != "none"
+    context.close()
+
+
+def test_instant_navigation_starts_each_new_page_once(fork_context, fork_url):
+    web = Web(fork_context, fork_url)
+    page = web.open("messages/appreciation/")
+    fill_profile(page, {"your_name": "Priya Sharma"}, [ANNA])
+    page.get_by_role("radio", name="Brief").check()
+    page.evaluate("window.stayed = true")
+    for mid in ("linkedin-note", "appreciation"):
+        page.locator(f".md-sidebar--primary a[href$='/messages/{mid}/']").first.click()
+        page.wait_for_url(f"**/messages/{mid}/")
+        expect(page.locator(".ati-message .ati-toolbar")).to_have_count(1)
+        assert page.evaluate("window.stayed") is True, "the page was reloaded: not instant navigation"
+        [card] = cards(page)
+        assert card["body"].rstrip().endswith("Priya Sharma") and "Anna Berg" in card["body"]
+    expect(page.get_by_role("radio", name="Brief")).to_be_checked()
+    open_form(page)
+    expect(page.locator("#ati-your_name")).to_have_value("Priya Sharma")
+    page.go_back()
+    page.wait_for_url("**/messages/linkedin-note/")
+    expect(page.locator(".ati-card")).to_have_count(1)
+    web.close()
+
+
+def test_several_templates_one_broken_and_a_new_blank_in_a_fork(fork_context, fork_url):
+    web = Web(fork_context, fork_url)
+    page = web.open("messages/inquiry/")
+    broken = page.locator("[data-ati-message='broken']")
+    expect(broken.get_by_text("A template whose body went missing.")).to_be_visible()  # left as it was
+    expect(page.locator(".ati-toolbar")).to_have_count(2)  # the two sound templates both started
+    page.fill("#ati-company", "Fabrikam")
+    for mid in ("inquiry", "appreciation"):
+        [card] = cards(page, mid)
+        assert "Fabrikam" in card["body"]
+    page.get_by_role("radio", name="Warm").first.check()
+    for mid in ("inquiry", "appreciation"):
+        [card] = cards(page, mid)
+        assert card["subject"] == expected(variant(mid, "warm")["subject"], {"company": "Fabrikam"})
+    # The new blank got a field with its label and help, and the template that uses it fills from it.
+    field = page.get_by_label("Referrer", exact=True)
+    expect(field).to_have_accessible_description("Who suggested that you apply.")
+    field.fill("Sam Lee")
+    page.goto(fork_url + "messages/phone-call/")
+    [card] = cards(page)
+    assert "Mention: Sam Lee suggested that I call." in card["body"]
+    web.close(allow_console=("ati:",))
