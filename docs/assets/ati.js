@@ -7,9 +7,9 @@
 
   // Session storage, or local after opt-in; failures leave the data in memory.
   const store = (local) => (local ? localStorage : sessionStorage);
-  const get = (k) => { try { return store(remember).getItem(k); } catch (e) { return null; } };
+  const get = (k) => { try { return store(remember).getItem(k); } catch { return null; } };
   const put = (k, v, local = remember) => {
-    try { v == null ? store(local).removeItem(k) : store(local).setItem(k, v); } catch (e) {}
+    try { v == null ? store(local).removeItem(k) : store(local).setItem(k, v); } catch {}
   };
   const clean = (p) => {
     p = Object(p);
@@ -34,7 +34,7 @@
       try {
         const s = store(local);
         for (let i = s.length; i--;) if (s.key(i)?.startsWith(P)) s.removeItem(s.key(i));
-      } catch (e) {}
+      } catch {}
     }
     remember = premium = false;
     tone = null;
@@ -186,7 +186,7 @@
       if (n && c.armed != key) {
         e.preventDefault();
         c.armed = key;
-        return say(status, `Not ready: ${n} still unfilled (${m.join(", ")}). Fill them in above, or press again to ${verb} anyway.`, true);
+        return say(status, `Not ready: ${n} still unfilled (${m.join(", ")}). Fill them in, or press again to ${verb} anyway.`, true);
       }
       c.armed = 0;
       run(n ? ` with ${n} unfilled` : "");
@@ -224,6 +224,7 @@
       const vals = values(iv), info = [];
       let over = false, n;
       c.armed = 0;
+      status.textContent = ""; // stale now
       c.n = i + 1;
       c.miss = {};
       who.hidden = i < 0;
@@ -270,7 +271,7 @@
       body: parts(s.querySelector("[data-ati-body]")),
     }));
     let prem, fs;
-    if (!vs.length) throw new Error("no templates in " + d.atiMessage);
+    if (!vs.length) throw Error("no templates: " + d.atiMessage);
     vs.forEach((v) => { v.subject &&= parts(v.subject); });
     if (vs.length > 1) {
       fs = h("fieldset", "ati-tones");
@@ -323,7 +324,7 @@
       return () => { listeners = listeners.filter((g) => g != f); };
     },
   };
-  try { remember = localStorage.getItem(REM) == "1"; } catch (e) {}
+  try { remember = localStorage.getItem(REM) == "1"; } catch {}
   try { profile = clean(JSON.parse(get(KEY))); } catch (e) { profile = clean(); }
   tone = get(TONE);
   premium = get(PREM) == "1";
