@@ -42,11 +42,12 @@ def page_paths(site: Path) -> list[str]:
 
 def wait_until_ready(page) -> None:
     """Wait until Material has emitted document$ and every page script subscribed to it has run, plus one frame."""
-    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
     page.evaluate(
         """() => new Promise(done => {
-               const sub = document$.subscribe(() => requestAnimationFrame(() => setTimeout(done)));
-               setTimeout(() => sub && sub.unsubscribe && sub.unsubscribe(), 0);
+               const go = () => window.document$
+                   ? document$.subscribe(() => requestAnimationFrame(() => setTimeout(done)))
+                   : setTimeout(go, 10);
+               go();
            })"""
     )
 
