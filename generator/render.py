@@ -37,6 +37,7 @@ def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
     pages = [("index.md", "home.md.j2", {})]
     pages += [(f"steps/{s.id}.md", "step.md.j2", {"step": s}) for s in guide.steps]
     pages += [(f"messages/{m.id}.md", "message.md.j2", {"message": m}) for m in guide.messages]
+    pages += [("planner.md", "planner.md.j2", {})]
     pages += [("what-happened.md", "chooser.md.j2", {}), ("checklist.md", "checklist.md.j2", {})]
     pages += [(f"advice/{t.id}.md", "topic.md.j2", {"topic": t}) for t in guide.topics]
     pages += [("customize.md", "customize.md.j2", {})]
@@ -50,7 +51,7 @@ def nav(guide: Guide) -> list:
 
     return [
         {"Home": "index.md"},
-        {"Tools": [{"What happened?": "what-happened.md"}, {"Printable checklist": "checklist.md"}]},
+        {"Tools": [{"Follow-up planner": "planner.md"}, {"What happened?": "what-happened.md"}, {"Printable checklist": "checklist.md"}]},
         {"The steps": [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps]},
         {"Messages": [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages]},
         {"Advice": [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics]},
