@@ -1,0 +1,211 @@
+"""The follow-up planner page in Chromium: the schedule, the shared profile, the .ics download, and no JavaScript."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from icalendar import Calendar
+from test_dates_reference import ROOT, load_steps, reference_plan
+
+pytestmark = pytest.mark.browser
+
+COMPANY = 'Café Ünïcode; Sales, "Ltd" \\ 東京 😀'
+MESSAGES = {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in (ROOT / "content" / "messages").glob("*.yml")}
+MESSAGE_BY_ID = {m["id"]: m for m in MESSAGES.values()}
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB", accept_downloads=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def planner(context, site_url):
+    """The planner page, with every request it makes recorded."""
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.goto(site_url + "planner/")
+    page.wait_for_function("window.ATIPlanner")
+    return page
+
+
+def seed(page, profile: dict, remember: bool = False) -> None:
+    """Store a profile the way the personalization form does, then reload."""
+    page.evaluate("([p, r]) => { if (r) localStorage.setItem('ati-remember', '1');"
+                  " (r ? localStorage : sessionStorage).setItem('ati-profile', JSON.stringify(p)) }", [profile, remember])
+    page.reload()
+    page.wait_for_function("window.ATIPlanner")
+
+
+def shown(page) -> list[dict]:
+    return page.eval_on_selector_all("[data-ati-plan] li", """ls => ls.map(l => ({from: l.dataset.from, to: l.dataset.to,
+        text: l.innerText, links: [...l.querySelectorAll('a')].map(a => [a.getAttribute('href'), a.target, a.textContent])}))""")
+
+
+def expected(interview: date, at: time | None = None, promised: date | None = None) -> list[dict]:
+    return reference_plan(load_steps(), interview, at, promised)
+
+
+def stored(page, where: str = "sessionStorage") -> dict:
+    return json.loads(page.evaluate(f"{where}.getItem('ati-profile')") or "{}")
+
+
+def test_schedule_follows_the_rules_and_links_each_message(planner, site_url):
+    page = planner
+    assert page.locator("[data-ati-planner-nojs]").is_hidden()
+    assert page.locator("[data-ati-plan]").is_hidden()
+    assert page.get_by_role("status").inner_text().strip()
+    assert page.get_by_label("Your time zone").input_value() == "Europe/London"  # the browser's own zone
+    page.get_by_label("Interview date").fill("2026-03-06")  # a Friday
+    items, want = shown(page), expected(date(2026, 3, 6))
+    assert [(i["from"], i["to"]) for i in items] == [(w["from"].isoformat(), w["to"].isoformat()) for w in want]
+    assert all(date.fromisoformat(i["to"]).weekday() != 6 for i in items[:1])  # a Friday interview: no Sunday thank-you
+    steps = {s["id"]: s for s in load_steps()}
+    for item, w in zip(items, want, strict=True):
+        (message, target, _), (step, _, step_title) = item["links"]
+        url = page.evaluate("h => new URL(h, location).href", message)
+        wanted = f"steps/{w['id']}/" if w["move"] else f"messages/{steps[w['id']]['messages'][0]}/"
+        assert url == site_url + wanted and target == "_self"  # a full load, so the message page reads the profile
+        assert page.request.get(url).ok
+        assert page.evaluate("h => new URL(h, location).href", step) == site_url + f"steps/{w['id']}/"
+        assert step_title == steps[w["id"]]["title"]
+    assert "Thank-you note" in items[0]["text"]
+    assert "2026" in page.get_by_role("status").inner_text()
+    assert all(u.startswith((site_url, "data:", "blob:")) for u in page.requests), page.requests
+
+
+def test_promised_date_and_its_removal(planner):
+    page = planner
+    page.get_by_label("Interview date").fill("2026-03-02")
+    assert page.get_by_label("Decision date").is_disabled()
+    page.get_by_label("Yes").check()
+    page.get_by_label("Decision date").fill("2026-03-13")  # a Friday: the inquiry goes out on Monday
+    assert [(i["from"], i["to"]) for i in shown(page)] == [
+        (w["from"].isoformat(), w["to"].isoformat()) for w in expected(date(2026, 3, 2), None, date(2026, 3, 13))]
+    assert "2026-03-16" in [i["from"] for i in shown(page)]
+    fields = stored(page)["fields"]
+    assert (fields["interview_date"], fields["decision_date"]) == ("2026-03-02", "2026-03-13")
+    page.get_by_label("Decision date").fill("2026-02-27")  # before the interview: not used, and the reader is told
+    assert "before the interview" in page.get_by_role("status").inner_text()
+    assert [i["from"] for i in shown(page)] == [w["from"].isoformat() for w in expected(date(2026, 3, 2))]
+    page.get_by_label("No", exact=True).check()
+    assert page.get_by_label("Decision date").is_disabled()
+    assert stored(page)["fields"]["decision_date"] == ""
+
+
+def test_profile_is_shared_with_the_messages(planner, site_url):
+    page = planner
+    seed(page, {"fields": {"interview_date": "2026-01-30", "decision_date": "2026-02-06", "company": COMPANY, "role": "Analyst"},
+                "interviewers": [{"interviewer_name": "Anna Berg"}]})
+    assert page.get_by_label("Interview date").input_value() == "2026-01-30"
+    assert page.get_by_label("Yes").is_checked() and page.get_by_label("Decision date").input_value() == "2026-02-06"
+    assert [i["from"] for i in shown(page)] == [w["from"].isoformat() for w in expected(date(2026, 1, 30), None, date(2026, 2, 6))]
+    page.get_by_label("Interview date").fill("2026-02-02")
+    profile = stored(page)
+    assert profile["fields"]["interview_date"] == "2026-02-02" and profile["fields"]["company"] == COMPANY
+    assert profile["interviewers"] == [{"interviewer_name": "Anna Berg"}]
+    page.locator("[data-ati-plan] li").first.get_by_role("link", name="Thank-you note", exact=True).click()
+    page.wait_for_url(site_url + "messages/appreciation/")
+    page.wait_for_function("window.ATI")
+    assert page.evaluate("ATI.readProfile().fields.interview_date") == "2026-02-02"
+
+
+def test_remembered_profile_stays_in_local_storage(planner):
+    page = planner
+    seed(page, {"fields": {"your_name": "Priya"}, "interviewers": []}, remember=True)
+    page.get_by_label("Interview date").fill("2026-05-05")
+    assert stored(page, "localStorage")["fields"] == {"your_name": "Priya", "interview_date": "2026-05-05", "decision_date": ""}
+    assert page.evaluate("sessionStorage.getItem('ati-profile')") is None
+
+
+def test_planner_works_without_the_personalization_script(context, site_url):
+    page = context.new_page()
+    page.route("**/assets/ati.js", lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+    page.goto(site_url + "planner/")
+    page.get_by_label("Interview date").fill("2026-03-04")
+    assert page.evaluate("window.ATI") is None
+    assert len(shown(page)) == len(expected(date(2026, 3, 4)))
+
+
+def unfold(raw: str) -> list[str]:
+    return raw.replace("\r\n ", "").split("\r\n")
+
+
+def test_calendar_file(planner, tmp_path):
+    page = planner
+    seed(page, {"fields": {"company": COMPANY}, "interviewers": []})
+    page.get_by_label("Interview date").fill("2026-03-28")  # the day before British Summer Time starts
+    page.get_by_label("Start time (optional)").fill("15:00")
+    page.get_by_label("Yes").check()
+    page.get_by_label("Decision date").fill("2026-04-03")
+    want = expected(date(2026, 3, 28), time(15, 0), date(2026, 4, 3))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Add to calendar").click()
+    assert download.value.suggested_filename.endswith(".ics")
+    raw = download.value.path().read_bytes()
+
+    # RFC 5545 on the raw bytes: CRLF only, lines of at most 75 octets, no character split by a fold.
+    assert raw.endswith(b"\r\n") and raw.count(b"\n") == raw.count(b"\r\n") and b"\r" not in raw.replace(b"\r\n", b"")
+    lines = raw.split(b"\r\n")[:-1]
+    assert max(len(line) for line in lines) <= 75
+    assert any(line.startswith(b" ") for line in lines)  # long lines were folded
+    for line in lines:
+        line.decode("utf-8")
+    text = raw.decode("utf-8")
+    logical = unfold(text)
+    assert logical[0] == "BEGIN:VCALENDAR" and "VERSION:2.0" in logical and any(x.startswith("PRODID:") for x in logical)
+
+    calendar = Calendar.from_ical(raw)
+    assert not calendar.errors
+    events = calendar.walk("VEVENT")
+    assert len(events) == len(want) == len(shown(page))
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    assert logical.count("BEGIN:VEVENT") == sum(x.startswith("DTSTAMP:") for x in logical) == len(events)
+    deadline = datetime(2026, 3, 29, 15, 0, tzinfo=ZoneInfo("Europe/London")).astimezone(UTC)
+    for event, w in zip(events, want, strict=True):
+        assert not event.errors
+        summary = str(event["SUMMARY"])
+        assert summary.endswith(" – " + COMPANY)
+        assert isinstance(event.decoded("DTSTAMP"), datetime)
+        alarms = event.walk("VALARM")
+        assert len(alarms) == 1 and str(alarms[0]["ACTION"]) == "DISPLAY" and alarms[0].decoded("TRIGGER") < timedelta(0)
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        if w["time"] is None:
+            assert type(start) is date and type(end) is date
+            assert (start, end) == (w["from"], w["to"] + timedelta(days=1))
+        else:
+            assert end == deadline and start < end and start.tzinfo is not None
+    assert str(events[0]["SUMMARY"]) == MESSAGE_BY_ID["appreciation"]["title"] + " – " + COMPANY
+    all_day = [x for x in logical if x.startswith("DTSTART")]
+    assert sum(x.startswith("DTSTART;VALUE=DATE:") for x in all_day) == sum(w["time"] is None for w in want)
+    assert "\\;" in text and "\\," in text and "\\\\" in text
+
+    # The reader's time zone moves the timed deadline, and only that.
+    page.get_by_label("Your time zone").select_option("America/New_York")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Add to calendar").click()
+    events = Calendar.from_ical(download.value.path().read_bytes()).walk("VEVENT")
+    assert events[0].decoded("DTEND") == datetime(2026, 3, 29, 15, 0, tzinfo=ZoneInfo("America/New_York")).astimezone(UTC)
+    assert [e.decoded("DTSTART") for e in events[1:]] == [w["from"] for w in want[1:]]
+
+
+def test_without_javascript_the_planner_says_so(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "planner/")
+    notice = page.locator("[data-ati-planner-nojs]")
+    assert notice.is_visible() and "needs JavaScript" in notice.inner_text()
+    assert page.locator("[data-ati-planner]").is_hidden() and page.locator("[data-ati-plan]").is_hidden()
+    links = notice.get_by_role("link")
+    assert links.count() == len(load_steps())
+    for i in range(links.count()):
+        assert page.request.get(page.evaluate("h => new URL(h, location).href", links.nth(i).get_attribute("href"))).ok
+    context.close()
