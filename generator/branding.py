@@ -15,9 +15,9 @@ PHONE = re.compile(r"^\+?[0-9 ()-]{5,20}$")
 
 
 def _locate(raw: bytes, file: str) -> Document | None:
-    """Load mkdocs.yml with positions, or None where it uses tags only MkDocs understands."""
+    """Load mkdocs.yml with positions (MkDocs' own tags read as plain values), or None if it does not parse."""
     try:
-        return load(raw, file)
+        return load(raw, file, tolerant=True)
     except ContentErrors:
         return None
 

@@ -122,8 +122,9 @@ def _tabs(text: str, file: str) -> list[Problem]:
 class _Builder:
     """Turn a composed YAML node tree into plain values, recording marks and refusing surprises."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, tolerant: bool = False):
         self.file = file
+        self.tolerant = tolerant  # read unknown tags (such as MkDocs' !ENV) as plain values
         self.marks: dict[Path, Mark] = {}
         self.problems: list[Problem] = []
         self.count = 0
@@ -156,6 +157,8 @@ class _Builder:
     def _build(self, node: yaml.Node, path: Path, stack: tuple) -> object:
         """Build a scalar, list or mapping node's value."""
         start = node.start_mark
+        if self.tolerant and not node.tag.startswith("tag:yaml.org,2002:"):
+            node = _retag(node)
         if isinstance(node, yaml.ScalarNode):
             try:
                 return self.constructor.construct_object(node, deep=True)
@@ -243,6 +246,12 @@ class _Builder:
         return result
 
 
+def _retag(node: yaml.Node) -> yaml.Node:
+    """Return a node with an application tag (such as !ENV) read as a plain string, list or mapping."""
+    kind = {yaml.ScalarNode: "str", yaml.SequenceNode: "seq", yaml.MappingNode: "map"}[type(node)]
+    return type(node)(f"tag:yaml.org,2002:{kind}", node.value, node.start_mark, node.end_mark)
+
+
 class _TooBig(Exception):
     """Aliases expanded past the size limit, or refer to themselves."""
 
@@ -250,7 +259,7 @@ class _TooBig(Exception):
         self.path = path
 
 
-def load(raw: bytes, file: str) -> Document:
+def load(raw: bytes, file: str, tolerant: bool = False) -> Document:
     """Parse one YAML file's bytes into a Document, or raise ContentErrors naming every problem found."""
     text = _decode(raw, file)
     problems = _tabs(text, file)
@@ -279,7 +288,7 @@ def load(raw: bytes, file: str) -> Document:
     lines = text.splitlines()
     if node is None:
         return Document(file, None, {(): Mark(1, 1, 1, 1)}, lines)
-    builder = _Builder(file)
+    builder = _Builder(file, tolerant)
     try:
         data = builder.value(node, (), None, ())
     except _TooBig as e:

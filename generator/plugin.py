@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -83,6 +84,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_config(self, config):
         """Check and render everything before MkDocs touches site_dir, so errors leave it intact."""
+        if os.environ.get("SITE_URL"):
+            config.site_url = os.environ["SITE_URL"].rstrip("/") + "/"
         try:
             self.result = run(config, self.config)
         except ContentErrors as e:

@@ -51,7 +51,11 @@ def nav(guide: Guide) -> list:
 
     return [
         {"Home": "index.md"},
-        {"Tools": [{"Follow-up planner": "planner.md"}, {"What happened?": "what-happened.md"}, {"Printable checklist": "checklist.md"}]},
+        {"Tools": [
+            {"Follow-up planner": "planner.md"},
+            {"What happened?": "what-happened.md"},
+            {"Printable checklist": "checklist.md"},
+        ]},
         {"The steps": [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps]},
         {"Messages": [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages]},
         {"Advice": [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics]},
