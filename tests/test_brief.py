@@ -106,4 +106,4 @@ def test_templates_ask_for_the_details_the_brief_lists(guide):
     assert ids >= {"your_name", "company", "role", "interview_date", "interviewer_name", "interviewer_title", "topic",
                    "clarified", "decision_date", "start_date"}
     per = {b.id for b in guide.blanks if b.per_interviewer}
-    assert per == {"interviewer_name", "interviewer_title", "interviewer_email", "topic"}
+    assert per == {"interviewer_name", "interviewer_title", "interviewer_email", "topic", "clarified"}

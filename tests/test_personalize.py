@@ -47,25 +47,27 @@ YOU = {
     "interview_date": "2026-03-03",
     "decision_date": "2026-03-10",
     "start_date": "2026-04-06",
-    "clarified": "how on-call duty is shared",
 }
 ANNA = {
     "interviewer_title": "Ms",
     "interviewer_name": "Anna Berg",
     "interviewer_email": "anna@northwind.example",
     "topic": "how the team plans its releases",
+    "clarified": "how on-call duty is shared",
 }
 BEN = {
     "interviewer_title": "Dr",
     "interviewer_name": "Ben Okafor",
     "interviewer_email": "ben@northwind.example",
     "topic": "the data warehouse migration",
+    "clarified": "who owns the reporting backlog",
 }
 CHLOE = {
     "interviewer_title": "Mx",
     "interviewer_name": "Chloe Haas",
     "interviewer_email": "chloe@northwind.example",
     "topic": "mentoring new analysts",
+    "clarified": "how reviews are scheduled",
 }
 
 
@@ -224,9 +226,9 @@ def test_mailto_decodes_to_exactly_the_message_and_hostile_input_adds_no_header(
         "your_name": "Zoë Ñandú 🚀",
         "company": "A&B Co; bcc=evil@example.com",
         "role": "Analyst\r\nBcc: evil@example.com",
-        "clarified": "?subject=x&body=y%0D%0Abcc:evil@example.com #frag",
     }
     iv = {
+        "clarified": "?subject=x&body=y%0D%0Abcc:evil@example.com #frag",
         **ANNA,
         "interviewer_name": "Ånna 🙂 O'Brien",
         "topic": "100% & more\nBCC: evil@example.com\r\n",
