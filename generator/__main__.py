@@ -27,8 +27,8 @@ def _options(config_file: str):
     return config, config.plugins[PLUGIN].config
 
 
-def cmd_check(args) -> int:
-    """Validate the content and templates without building; print every problem."""
+def _generate(args):
+    """Generate the pages as mkdocs.yml configures; print problems; return (options, result or None)."""
     from generator.plugin import run
 
     config, options = _options(args.config)
@@ -36,9 +36,17 @@ def cmd_check(args) -> int:
         result = run(config, options)
     except ContentErrors as e:
         print(e.report(), file=sys.stderr)
-        return 1
+        return options, None
     for warning in result.warnings:
         print(warning, file=sys.stderr)
+    return options, result
+
+
+def cmd_check(args) -> int:
+    """Validate the content and templates without building; print every problem."""
+    options, result = _generate(args)
+    if result is None:
+        return 1
     g = result.guide
     print(
         f"{options.content_dir}: OK: {len(g.steps)} steps, {len(g.messages)} messages, {len(g.topics)} advice pages, "
@@ -49,17 +57,11 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     """Write the generated Markdown pages to a folder."""
-    from generator.plugin import run
     from generator.write import write_pages
 
-    config, options = _options(args.config)
-    try:
-        result = run(config, options)
-    except ContentErrors as e:
-        print(e.report(), file=sys.stderr)
+    _, result = _generate(args)
+    if result is None:
         return 1
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
     write_pages(result.pages, Path(args.out))
     print(f"wrote {len(result.pages)} pages to {args.out}")
     return 0

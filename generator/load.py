@@ -132,6 +132,10 @@ class _Builder:
         self.seen: set[int] = set()
         self.alias: Path | None = None  # the outermost alias being expanded
 
+    def fail(self, mark: yaml.Mark, path: Path, message: str, **details: str) -> None:
+        """Record a problem at a YAML mark."""
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, field_path(path), message, **details))
+
     def value(self, node: yaml.Node, path: Path, key_mark: yaml.Mark | None, stack: tuple) -> object:
         """Build the value of one node and the marks of everything under it."""
         start = node.start_mark
@@ -163,32 +167,17 @@ class _Builder:
             try:
                 return self.constructor.construct_object(node, deep=True)
             except (ConstructorError, ValueError) as e:
-                self.problems.append(
-                    Problem(
-                        self.file,
-                        start.line + 1,
-                        start.column + 1,
-                        field_path(path),
-                        "unsupported value",
-                        expected="plain text, a number or true/false",
-                        found=f"{node.tag} ({e})",
-                        fix="remove the tag or quote the value",
-                    )
+                self.fail(
+                    start,
+                    path,
+                    "unsupported value",
+                    expected="plain text, a number or true/false",
+                    found=f"{node.tag} ({e})",
+                    fix="remove the tag or quote the value",
                 )
                 return None
         if node.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-            self.problems.append(
-                Problem(
-                    self.file,
-                    start.line + 1,
-                    start.column + 1,
-                    field_path(path),
-                    "unsupported tag",
-                    expected="a plain mapping or list",
-                    found=node.tag,
-                    fix="remove the tag",
-                )
-            )
+            self.fail(start, path, "unsupported tag", expected="a plain mapping or list", found=node.tag, fix="remove the tag")
             return None
         inner = stack + (id(node),)
         if isinstance(node, yaml.SequenceNode):
@@ -198,47 +187,35 @@ class _Builder:
         for key_node, value_node in node.value:
             km = key_node.start_mark
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.append(
-                    Problem(
-                        self.file,
-                        km.line + 1,
-                        km.column + 1,
-                        field_path(path),
-                        "merge keys (<<) are not supported",
-                        expected="each key written out",
-                        found="<<",
-                        fix="write the keys out in full",
-                    )
+                self.fail(
+                    km,
+                    path,
+                    "merge keys (<<) are not supported",
+                    expected="each key written out",
+                    found="<<",
+                    fix="write the keys out in full",
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    Problem(
-                        self.file,
-                        km.line + 1,
-                        km.column + 1,
-                        field_path(path),
-                        "a key must be a plain word",
-                        expected="a key such as 'title'",
-                        found="a list or mapping used as a key",
-                        fix="use a plain word as the key",
-                    )
+                self.fail(
+                    km,
+                    path,
+                    "a key must be a plain word",
+                    expected="a key such as 'title'",
+                    found="a list or mapping used as a key",
+                    fix="use a plain word as the key",
                 )
                 continue
             key = str(key_node.value)
             if key in seen:
                 first = seen[key]
-                self.problems.append(
-                    Problem(
-                        self.file,
-                        km.line + 1,
-                        km.column + 1,
-                        field_path(path + (key,)),
-                        "duplicate key",
-                        expected="each key once",
-                        found=f"'{key}' again, first at line {first.line + 1}",
-                        fix="remove one of the two or merge them",
-                    )
+                self.fail(
+                    km,
+                    path + (key,),
+                    "duplicate key",
+                    expected="each key once",
+                    found=f"'{key}' again, first at line {first.line + 1}",
+                    fix="remove one of the two or merge them",
                 )
                 continue
             seen[key] = km
