@@ -1,9 +1,9 @@
-/* After the Interview: the follow-up planner, the one home of the date rules and of the .ics export.
-   The timing comes from content/steps (JSON in the page). No network; the DOM is built node by node. */
+/* After the Interview: the follow-up planner. The one home of the date rules and the .ics export;
+   the timing data comes from content/ (JSON in the page). No network; DOM built node by node. */
 (() => {
   "use strict";
   const DAY = 864e5;
-  // A date is a day number since 1970-01-01, counted in UTC: no time zone or clock change can move it.
+  // Dates are day numbers counted in UTC: no time zone or clock change moves them.
   const day = (s) => Date.UTC(s.slice(0, 4), s.slice(5, 7) - 1, s.slice(8, 10)) / DAY;
   const iso = (n) => new Date(n * DAY).toISOString().slice(0, 10);
   const weekend = (n) => ((n % 7) + 11) % 7 % 6 == 0; // day 0 was a Thursday; 0 is Sunday, 6 Saturday
@@ -13,16 +13,14 @@
   };
   const mins = (t) => t.slice(0, 2) * 60 + +t.slice(3, 5);
   const hhmm = (m) => m == null ? null : new Date(m * 6e4).toISOString().slice(11, 16);
-  // A moment is [day, minutes or null]. Hours move the clock (24 hours: same time next day) or, with no time,
-  // round up to whole days; days, weeks and business days give a date.
+  // [day, minutes or null] + duration. Hours move the wall clock, or round up to days without a time.
   const add = ([d, m], t) => {
     if (!t || !t.amount) return [d, m];
     const a = t.amount, u = t.unit, x = m + a * 60;
     if (u == "hour") return m == null ? [d + Math.ceil(a / 24), null] : [d + Math.floor(x / 1440), x % 1440];
     return [u == "business_day" ? addBusiness(d, a) : d + a * { day: 1, week: 7 }[u], null];
   };
-  // One item per time a step with a message is done, and the point to move on after a repeated step.
-  // p: {date, time ("HH:MM" or ""), promised (a date or "")}.
+  // An item per time a step with a message is done, then the point to move on. p: {date, time, promised}.
   const plan = (steps, p) => {
     const out = [];
     let prev;
@@ -41,19 +39,18 @@
     }
     return out;
   };
-  // The UTC instant of a wall-clock date and time in an IANA time zone.
-  const zf = {};
+  // The UTC instant of a wall-clock time in a time zone.
+  const zf = {}, n = "numeric";
   const offset = (ms, tz) => {
-    const o = {};
-    for (const x of (zf[tz] ||= new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "numeric",
-      day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })).formatToParts(ms)) o[x.type] = x.value;
+    const o = Object.fromEntries((zf[tz] ||= new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: n, month: n, day: n,
+      hour: n, minute: n, second: n })).formatToParts(ms).map((x) => [x.type, x.value]));
     return Date.UTC(o.year, o.month - 1, o.day, o.hour, o.minute, o.second) - ms;
   };
   const utc = (date, time, tz) => {
     const w = day(date) * DAY + mins(time) * 6e4;
     return w - offset(w - offset(w, tz), tz);
   };
-  // iCalendar (RFC 5545): TEXT escaped, lines folded at 75 octets without splitting a character, CRLF.
+  // RFC 5545: escaped TEXT, lines folded at 75 octets (never inside a character), CRLF.
   const esc = (t) => String(t).replace(/[\\;,]/g, "\\$&").replace(/\r\n?|\n/g, "\\n").replace(/[\0-\x08\x0b-\x1f\x7f]/g, "");
   const fold = (l) => {
     let o = "", n = 0;
@@ -65,8 +62,8 @@
     return o;
   };
   const stamp = (ms) => new Date(ms).toISOString().replace(/[-:]|\.\d+/g, "");
-  const ymd = (n) => iso(n).replace(/-/g, "");
-  // events: [{summary, description, url, from, to, time, tz}]; all-day (VALUE=DATE) unless time is set.
+  const ymd = (n) => ";VALUE=DATE:" + stamp(n * DAY).slice(0, 8);
+  // events: [{summary, description, url, from, to, time, tz}]; all-day unless time is set.
   const ics = (evs, now = Date.now()) => {
     const id = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => (b + 256).toString(16).slice(1)).join("");
     const L = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//After the Interview//Follow-up planner//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
@@ -74,7 +71,7 @@
       const end = e.time && utc(e.to, e.time, e.tz);
       L.push("BEGIN:VEVENT", `UID:${id}-${i + 1}@after-the-interview`, "DTSTAMP:" + stamp(now),
         ...(end ? ["DTSTART:" + stamp(end - 18e5), "DTEND:" + stamp(end)]
-          : ["DTSTART;VALUE=DATE:" + ymd(day(e.from)), "DTEND;VALUE=DATE:" + ymd(day(e.to) + 1)]),
+          : ["DTSTART" + ymd(day(e.from)), "DTEND" + ymd(day(e.to) + 1)]),
         "SUMMARY:" + esc(e.summary), "DESCRIPTION:" + esc(e.description), "URL:" + e.url, "TRANSP:TRANSPARENT", "BEGIN:VALARM",
         "ACTION:DISPLAY", "DESCRIPTION:" + esc(e.summary), "TRIGGER:" + (end ? "-PT30M" : "-PT15H"), "END:VALARM", "END:VEVENT");
     });
@@ -84,8 +81,7 @@
   if (typeof document == "undefined") return (module.exports = P);
   window.ATIPlanner = P;
 
-  // The page. The profile is shared with ati.js through storage: "ati-profile", in localStorage once the
-  // reader opted in ("ati-remember" is "1"), else in sessionStorage.
+  // The page. "ati-profile" is shared with ati.js: in localStorage after opt-in ("ati-remember"), else sessionStorage.
   const K = "ati-profile", S = "ati-planner";
   const store = () => (localStorage.getItem("ati-remember") == "1" ? localStorage : sessionStorage);
   const json = (k) => {
@@ -125,7 +121,7 @@
         const s = data.find((x) => x.id == it.id), m = it.move ? { title: t.moveOn, url: s.url } : s.messages[0];
         const n = (seen[m.url] = -~seen[m.url]), title = m.title + (n > 1 ? ` (${n})` : ""), url = new URL(m.url, location).href;
         const note = el("small", ": " + s.when.label), li = el("li", "", { "data-from": it.from, "data-to": it.to });
-        // target=_self makes a full page load (not instant navigation), so the message page reads the stored profile
+        // target=_self: a full load (not instant navigation), so the message page reads the stored profile
         note.prepend(el("a", s.title, { href: s.url, target: "_self" }));
         li.append(el("strong", fmt(ms(it.from, it.time && it.start), ms(it.to, it.time), it.time)), el("a", title, { href: m.url, target: "_self" }), note);
         list.append(li);
@@ -135,15 +131,13 @@
     };
     const update = () => {
       try {
-        const p = profile();
-        p.fields = { ...p.fields, interview_date: f.interview_date.value, decision_date: yes() ? f.decision_date.value : "" };
-        p.interviewers = p.interviewers || [];
-        store().setItem(K, JSON.stringify(p));
+        const p = profile(), yes = f.promised.value == "yes";
+        p.fields = { ...p.fields, interview_date: f.interview_date.value, decision_date: yes ? f.decision_date.value : "" };
+        store().setItem(K, JSON.stringify({ interviewers: [], ...p }));
         store().setItem(S, JSON.stringify({ time: f.interview_time.value, tz: f.tz.value }));
       } catch (e) { /* storage blocked: the schedule still works */ }
       render();
     };
-    const yes = () => f.promised.value == "yes";
     form.oninput = form.onchange = update;
     form.onsubmit = () => false;
     out.querySelector("button").onclick = () => {
@@ -151,6 +145,7 @@
       document.body.append(a);
       a.click();
       a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1e4);
     };
     $("[data-ati-planner-nojs]").hidden = true;
     form.hidden = false;
