@@ -209,3 +209,25 @@ def test_without_javascript_the_planner_says_so(browser, site_url):
     for i in range(links.count()):
         assert page.request.get(page.evaluate("h => new URL(h, location).href", links.nth(i).get_attribute("href"))).ok
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_filled_planner_has_no_axe_violation(browser, site_url, scheme):
+    """The gate scans pages as they load; this scans the planner with its schedule and every control showing."""
+    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.exists():
+        pytest.fail(f"{axe} is missing: run `npm ci`")
+    context = browser.new_context(color_scheme=scheme, timezone_id="Europe/London")
+    context.add_init_script(path=str(axe))
+    page = context.new_page()
+    page.goto(site_url + "planner/")
+    page.wait_for_function("window.ATIPlanner")
+    page.get_by_label("Interview date").fill("2026-03-06")
+    page.get_by_label("Start time (optional)").fill("10:30")
+    page.get_by_label("Yes").check()
+    page.get_by_label("Decision date").fill("2026-03-01")  # before the interview: the warning shows too
+    assert page.locator("[data-ati-plan] li").count() and "before the interview" in page.get_by_role("status").inner_text()
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                               ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    context.close()
+    assert not violations, violations
