@@ -16,7 +16,7 @@ from generator.branding import check_branding
 from generator.core import Result, generate
 from generator.errors import ContentErrors
 from generator.render import Settings
-from generator.write import read_templates, read_tree
+from generator.write import minify_assets, read_templates, read_tree
 
 log = logging.getLogger("mkdocs.plugins.after_the_interview")
 
@@ -114,6 +114,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 )
             files.append(File.generated(config, path, content=text))
         return files
+
+    def on_post_build(self, config):
+        """Minify the project's own script and styles in site/ (the sources in docs/assets stay readable)."""
+        local = [str(getattr(p, "path", p)) for p in config.extra_javascript] + list(config.extra_css)
+        minify_assets(Path(config.site_dir), [p for p in local if "://" not in p])
 
     def on_serve(self, server, config, builder):
         """Rebuild when a content file or a template changes."""

@@ -50,3 +50,19 @@ def write_files(files: Mapping[str, str], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
+
+
+def minify_assets(site_dir: Path, paths: list[str]) -> None:
+    """Strip comments and white space from built .js and .css files in place (rjsmin, rcssmin)."""
+    import rcssmin
+    import rjsmin
+
+    for rel in paths:
+        target = site_dir / rel
+        if not target.is_file() or rel.endswith(".min.js") or rel.endswith(".min.css"):
+            continue
+        text = target.read_text("utf-8")
+        if rel.endswith(".js"):
+            target.write_text(rjsmin.jsmin(text), "utf-8")
+        elif rel.endswith(".css"):
+            target.write_text(rcssmin.cssmin(text), "utf-8")
