@@ -1,0 +1,211 @@
+"""Shared pieces of the benchmarks: project copies, synthetic content, the hand-written baseline, a static server."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"  # git-ignored
+PLUGIN = "after-the-interview"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+sys.path.insert(0, str(ROOT))
+
+
+def fresh(path: Path) -> Path:
+    """An empty folder at path (removed first if it exists)."""
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build needs (as a fork has it) into dest."""
+    fresh(dest)
+    for name in ("mkdocs.yml", "content", "templates", "docs", "overrides"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def set_features(project: Path, add: list[str] = (), remove: list[str] = ()) -> None:
+    """Add or remove Material theme features in a project copy's mkdocs.yml (text edit: keeps comments and tags)."""
+    path = project / "mkdocs.yml"
+    text = path.read_text("utf-8")
+    for feature in remove:
+        text = re.sub(rf"^ +- {re.escape(feature)}[ \t]*(#.*)?\n", "", text, flags=re.M)
+    for feature in add:
+        if not re.search(rf"^ +- {re.escape(feature)}\b", text, re.M):
+            text, n = re.subn(r"^(  features:\n)", rf"\1    - {feature}\n", text, count=1, flags=re.M)
+            assert n == 1, "no theme.features list in mkdocs.yml"
+    path.write_text(text, "utf-8")
+
+
+def add_messages(project: Path, total: int) -> int:
+    """Grow content/messages to `total` messages by cloning the bundled ones under new ids; return the count."""
+    folder = project / "content" / "messages"
+    originals = sorted(folder.glob("*.yml"))
+    texts = [f.read_text("utf-8") for f in originals]
+    for i in range(total - len(originals)):
+        text = texts[i % len(texts)]
+        mid = re.search(r"^id: (\S+)$", text, re.M).group(1)
+        new_id = f"{mid}-copy-{i + 1}"
+        text = re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.M)
+        text = re.sub(r"^order: .*$", "order: 99", text, count=1, flags=re.M)
+        text = re.sub(r"^(title: .*)$", rf"\1 (copy {i + 1})", text, count=1, flags=re.M)
+        (folder / f"{new_id}.yml").write_text(text, "utf-8")
+    return len(list(folder.glob("*.yml")))
+
+
+def load_plugin_config(project: Path):
+    """mkdocs.yml loaded by MkDocs itself (so !ENV and defaults apply), with this plugin's options."""
+    import logging
+
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    return config, config.plugins[PLUGIN].config
+
+
+def generate_pages(project: Path, loaded=None):
+    """Run the generator stage alone, exactly as the plugin's on_config does; return its Result."""
+    from generator.plugin import run
+
+    config, options = loaded or load_plugin_config(project)
+    return run(config, options)
+
+
+class _Tagged:
+    """A YAML value with a custom tag (such as MkDocs' !ENV), kept as written."""
+
+    def __init__(self, tag, node):
+        self.tag, self.node = tag, node
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
+_Dumper.add_representer(_Tagged, lambda dumper, value: type(value.node)(value.tag, value.node.value))
+
+
+def plain_project(project: Path, dest: Path, *, assets: bool = True, overrides: bool = True) -> Path:
+    """The baseline: the generator's output saved as hand-written Markdown, built by plain MkDocs + Material.
+
+    Same mkdocs.yml, theme, overrides and docs/ as the project, minus the plugin; the nav the plugin would set
+    is written out. With assets=False the project's own CSS and JavaScript are left out too, and with
+    overrides=False the theme overrides (plain Material).
+    """
+    result = generate_pages(project)
+    fresh(dest)
+    shutil.copytree(project / "docs", dest / "docs")
+    if overrides and (project / "overrides").is_dir():
+        shutil.copytree(project / "overrides", dest / "overrides")
+    for path, text in result.pages.items():
+        target = dest / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
+    config["plugins"] = [p for p in config["plugins"] if not (p == PLUGIN or isinstance(p, dict) and PLUGIN in p)]
+    config["nav"] = result.nav
+    if not assets:
+        config.pop("extra_css", None)
+        config.pop("extra_javascript", None)
+        shutil.rmtree(dest / "docs" / "assets", ignore_errors=True)
+    if not overrides:
+        config["theme"].pop("custom_dir", None)
+    (dest / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True), "utf-8")
+    return dest
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str) -> float:
+    """Run `mkdocs build --strict` as a user would (a new process); return its wall time in seconds."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(site), *extra], cwd=project, env=ENV, capture_output=True, text=True)
+    took = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"mkdocs build failed in {project}:\n{done.stderr}")
+    return took
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+def percentile(values, q: float) -> float:
+    """The q-th percentile (0 to 100), nearest-rank."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * q // 100))
+    return ordered[int(rank) - 1]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _Gzip(_Quiet):
+    """Like a real static host (GitHub Pages, Netlify): text files gzipped when the browser accepts it."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the parent redirects /dir to /dir/
+            path = path / "index.html"
+        if not (path.suffix in self.TEXT and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path, *, gzip_text: bool = False):
+    """Serve a folder on 127.0.0.1 in a thread (gzipping text if asked); return (base URL, server)."""
+    handler = functools.partial(_Gzip if gzip_text else _Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def machine() -> str:
+    """A one-line description of where the figures were taken."""
+    cpus = os.cpu_count()
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = float("nan")
+    return f"{cpus} CPUs, load average {load:.1f}, Python {sys.version.split()[0]}"

@@ -1,0 +1,91 @@
+"""Build benchmark: the generator stage alone, our whole `mkdocs build`, and a plain `mkdocs build` of the same pages.
+
+For the bundled content and for content grown to 10, 100 and 1,000 messages (the bundled messages cloned under new
+ids), in the same run:
+  generator  read content/ and templates/ and render every page in memory (what the plugin does in on_config)
+  ours       `mkdocs build --strict` of the project, with the plugin
+  plain      `mkdocs build --strict` of the same Markdown written by hand (the generator's output saved to docs/,
+             the same mkdocs.yml without the plugin, the nav written out): the baseline
+Each build runs in a new process, as a user runs it; ours and plain alternate, and the median of --repeat runs is kept.
+Prints the figures, the ratio ours/plain and the cost per message between sizes.
+
+    python benchmarks/build.py [--sizes bundled,10,100,1000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+from _common import (
+    OUT,
+    ROOT,
+    add_messages,
+    copy_project,
+    generate_pages,
+    load_plugin_config,
+    machine,
+    median,
+    mkdocs_build,
+    plain_project,
+    set_features,
+)
+
+
+def bench(size: str, repeat: int, add: list[str], remove: list[str]) -> dict:
+    work = OUT / "build" / size
+    project = copy_project(work / "ours")
+    set_features(project, add, remove)
+    messages = add_messages(project, int(size)) if size != "bundled" else len(list((project / "content/messages").glob("*.yml")))
+    loaded = load_plugin_config(project)
+    gen = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = generate_pages(project, loaded)
+        gen.append(time.perf_counter() - start)
+    plain = plain_project(project, work / "plain")
+    ours_t, plain_t = [], []
+    for _ in range(repeat):
+        ours_t.append(mkdocs_build(project, work / "site-ours"))
+        plain_t.append(mkdocs_build(plain, work / "site-plain"))
+    pages = sum(1 for _ in (work / "site-ours").rglob("*.html"))
+    return {"size": size, "messages": messages, "pages": pages, "generator_s": median(gen), "ours_s": median(ours_t),
+            "plain_s": median(plain_t), "ours_runs": ours_t, "plain_runs": plain_t, "generated_pages": len(result.pages)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="bundled,10,100,1000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--feature", action="append", default=[], metavar="NAME",
+                        help="add a Material feature to both projects' mkdocs.yml (to compare)")
+    parser.add_argument("--no-feature", action="append", default=[], metavar="NAME",
+                        help="remove a Material feature from both projects' mkdocs.yml (to compare)")
+    args = parser.parse_args()
+    changed = " ".join([f"+{f}" for f in args.feature] + [f"-{f}" for f in args.no_feature])
+    print(f"build benchmark: {machine()}; median of {args.repeat} run(s) each" + (f"; features {changed}" if changed else ""))
+    print(f"{'content':>9} {'messages':>8} {'pages':>6} {'generator':>10} {'ours':>9} {'plain':>9} {'ours/plain':>10} "
+          f"{'gen/msg':>8} {'ours/msg':>9} {'plain/msg':>9}")
+    rows = []
+    for size in args.sizes.split(","):
+        r = bench(size, args.repeat, args.feature, args.no_feature)
+        rows.append(r)
+        n = r["messages"]
+        print(f"{size:>9} {n:>8} {r['pages']:>6} {r['generator_s'] * 1000:>8.0f}ms {r['ours_s']:>8.2f}s {r['plain_s']:>8.2f}s "
+              f"{r['ours_s'] / r['plain_s']:>10.3f} {r['generator_s'] / n * 1000:>6.2f}ms {r['ours_s'] / n * 1000:>7.1f}ms "
+              f"{r['plain_s'] / n * 1000:>7.1f}ms", flush=True)
+    grown = [r for r in rows if r["size"] != "bundled"]
+    if len(grown) > 1:
+        print("\nmarginal cost of one more message (slope between sizes):")
+        for a, b in zip(grown, grown[1:], strict=False):
+            dn = b["messages"] - a["messages"]
+            slope = {k: (b[k] - a[k]) / dn * 1000 for k in ("generator_s", "ours_s", "plain_s")}
+            print(f"  {a['messages']:>5} -> {b['messages']:<5} generator {slope['generator_s']:6.2f} ms"
+                  f"   ours {slope['ours_s']:6.1f} ms   plain {slope['plain_s']:6.1f} ms")
+    (OUT / "build.json").write_text(json.dumps({"machine": machine(), "rows": rows}, indent=1), "utf-8")
+    print(f"\nraw figures: {(OUT / 'build.json').relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
