@@ -19,9 +19,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build --strict` of a project into site_dir and return the finished process."""
+def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """Run a real `mkdocs build --strict` of a project into site_dir (optionally for a site_url); return the process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site_dir)], capture_output=True, text=True, env=env, cwd=project)
 
@@ -38,15 +41,6 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """Build the repository's site once per test session with `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("site")
-    done = mkdocs_build(ROOT, site)
-    assert done.returncode == 0, done.stderr
-    return site
-
-
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -61,11 +55,30 @@ def serve(directory: Path):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site served on loopback, as a base URL ending in '/'."""
-    url, server = serve(built_site)
-    yield url
+def _served_site(tmp_path_factory):
+    """Build the repository's site once with `mkdocs build --strict` for the address it is then served at.
+
+    site_url must match the serving address (port included) or Material's instant navigation stays off,
+    as it would on a published site whose site_url is wrong.
+    """
+    site = tmp_path_factory.mktemp("site")
+    url, server = serve(site)
+    done = mkdocs_build(ROOT, site, site_url=url)
+    assert done.returncode == 0, done.stderr
+    yield site, url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(_served_site) -> Path:
+    """The folder of the built site."""
+    return _served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(_served_site) -> str:
+    """The built site served on loopback, as a base URL ending in '/'."""
+    return _served_site[1]
 
 
 @pytest.fixture(scope="session")

@@ -127,7 +127,7 @@ def test_schedule_matches_the_reference(js, cases):
     steps = STEPS
     inputs = [{"date": d.isoformat(), "time": hhmm(t) or "", "promised": "" if k is None else (d + timedelta(days=k)).isoformat()}
               for d, t, k in cases]
-    got = js("ps => { const s = JSON.parse(document.getElementById('ati-timing').textContent).steps;"
+    got = js("ps => { const s = JSON.parse(document.getElementById('ati-timing').dataset.timing).steps;"
              " return ps.map(p => ATIPlanner.plan(s, p).map(i => [i.id, !!i.move, i.from, i.to, i.time])) }", inputs)
     for (d, t, k), plan in zip(cases, got, strict=True):
         promised = None if k is None else d + timedelta(days=k)

@@ -311,7 +311,15 @@
     el.atiUpdate = update;
   }
 
+  // Read what storage holds (the planner may have written to it since); keep memory where it holds nothing.
+  const load = () => {
+    try { remember = localStorage.getItem(REM) == "1"; } catch {}
+    try { const p = get(KEY); if (p) profile = clean(JSON.parse(p)); } catch {}
+    tone = get(TONE) || tone;
+    premium = get(PREM) == "1" || premium;
+  };
   const start = () => {
+    load();
     for (const [sel, init] of [["[data-ati-profile]", initForm], ["[data-ati-message]", initMessage]]) {
       for (const el of all(document, sel)) if (!el.atiOn) safe(init, (el.atiOn = el));
     }
@@ -324,10 +332,8 @@
       return () => { listeners = listeners.filter((g) => g != f); };
     },
   };
-  try { remember = localStorage.getItem(REM) == "1"; } catch {}
-  try { profile = clean(JSON.parse(get(KEY))); } catch (e) { profile = clean(); }
-  tone = get(TONE);
-  premium = get(PREM) == "1";
+  profile = clean();
+  load();
   if (window.document$?.subscribe) window.document$.subscribe(start);
   else if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -100,7 +100,7 @@
   const start = () => {
     const $ = (s) => document.querySelector(s), form = $("[data-ati-planner]"), out = $("[data-ati-plan]"), say = $("[data-ati-plan-status]");
     if (!form) return (render = 0);
-    const data = JSON.parse($("#ati-timing").textContent).steps, f = form.elements, list = out.querySelector("ol"), t = list.dataset;
+    const data = JSON.parse($("#ati-timing").dataset.timing).steps, f = form.elements, list = out.querySelector("ol"), t = list.dataset;
     const here = Intl.DateTimeFormat().resolvedOptions().timeZone, saved = json(S) || {}, v = profile().fields || {};
     const zones = new Set([here, ...(Intl.supportedValuesOf ? Intl.supportedValuesOf("timeZone") : [])]);
     for (const z of zones) f.tz.append(el("option", z));
