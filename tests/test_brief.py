@@ -86,7 +86,7 @@ def test_channel_and_tone_advice(guide):
 
 def test_chooser_covers_the_six_situations(guide):
     wanted = {
-        "just-left": ("before-you-leave", None),
+        "just-left": ("thank-you", "appreciation"),
         "no-word": ("follow-up", "inquiry"),
         "second-unanswered": ("follow-up-again", None),
         "offer-want": ("outcome", "acceptance"),

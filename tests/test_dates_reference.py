@@ -95,7 +95,7 @@ def reference_plan(steps: list[dict], interview: date, at: time | None = None, p
             items.append(item(step, start, shift(start, rule.get("within"))))
         last = starts[-1]
         if repeat:
-            end = shift(starts[-1], repeat["every"])
+            end = shift(starts[-1], repeat.get("move_on", repeat["every"]))
             items.append(item(step, end, end, move=True))
     return items
 

@@ -35,7 +35,7 @@
       const r = s.when.repeat;
       at = add(at, w.after);
       for (let k = r ? r.times : 1; k--; at = add(at, r && r.every)) push(s, (prev = at), add(at, w.within));
-      if (r) push(s, at, at, 1);
+      if (r) push(s, (at = add(prev, r.move_on || r.every)), at, 1);
     }
     return out;
   };
