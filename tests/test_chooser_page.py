@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 from test_dates_reference import ROOT, load_steps
 
 pytestmark = pytest.mark.browser
@@ -48,7 +49,8 @@ def test_each_situation_answers_with_its_step_and_message(browser, site_url, jav
     page.locator(f"xpath=//*[@id='{last['id']}']/following-sibling::ul[1]").get_by_role(
         "link", name=MESSAGES[last["message"]]["title"], exact=True).click()
     page.wait_for_url(site_url + f"messages/{last['message']}/")
-    assert page.get_by_role("heading", level=1).inner_text().startswith(MESSAGES[last["message"]]["title"])
+    # With instant navigation the address changes before the content is swapped in: wait for the heading.
+    expect(page.get_by_role("heading", level=1)).to_contain_text(MESSAGES[last["message"]]["title"])
     context.close()
 
 
