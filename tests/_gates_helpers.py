@@ -100,8 +100,12 @@ def target_file(site: Path, url: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal URL on every page that points at no file, or at an #anchor its target page does not define."""
+def broken_links(site: Path, site_url: str = "") -> list[str]:
+    """Every internal URL on every page that points at no file, or at an #anchor its target page does not define.
+
+    Internal: relative URLs, and absolute ones under site_url (the address the site was built for, which the theme
+    writes into canonical links and the 404 page).
+    """
     indexes = {file: index_page(file) for file in sorted(site.rglob("*.html"))}
     problems = []
     for file, index in indexes.items():
@@ -110,7 +114,7 @@ def broken_links(site: Path) -> list[str]:
             ref = ref.strip()
             if not ref or ref.startswith(("javascript:", "mailto:", "tel:", "data:", "blob:")):
                 continue
-            url = urljoin(base, ref)
+            url = urljoin(base, "/" + ref[len(site_url):] if site_url and ref.startswith(site_url) else ref)
             if not url.startswith(SITE):
                 continue  # another origin: not ours to check (the request gate keeps pages from loading it)
             where = f"{file.relative_to(site).as_posix()}: <{tag} {attr}=\"{ref}\">"

@@ -41,9 +41,21 @@ def test_every_page_is_found(built_site):
     assert any(p.startswith("messages/") for p in pages) and any(p.startswith("steps/") for p in pages)
 
 
-def test_no_broken_internal_link_or_anchor(built_site):
-    problems = broken_links(built_site)
+def test_no_broken_internal_link_or_anchor(built_site, site_url):
+    problems = broken_links(built_site, site_url)
     assert not problems, f"{len(problems)} broken link(s):\n" + "\n".join(problems)
+
+
+def test_the_link_check_reads_absolute_links_to_the_site(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h1 id="top">A</h1>', "utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/#top">ok</a> <a href="https://example.org/x">elsewhere</a>'
+        '<a href="http://127.0.0.1:9/a/#gone">anchor</a> <link rel="canonical" href="http://127.0.0.1:9/b/">', "utf-8")
+    assert broken_links(tmp_path, "http://127.0.0.1:9/") == [
+        'index.html: <a href="http://127.0.0.1:9/a/#gone">: a/index.html has no id "gone"',
+        'index.html: <link href="http://127.0.0.1:9/b/">: no such file',
+    ]
 
 
 def test_every_page_is_valid_html(built_site, tmp_path):
