@@ -9,6 +9,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from generator.errors import ContentErrors, Problem
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: same nodes and marks, faster
 MAX_BYTES = 256 * 1024
 MAX_NODES = 20_000
 MAX_DEPTH = 50
@@ -140,7 +141,7 @@ class _Builder:
         """Build the value of one node and the marks of everything under it."""
         start = node.start_mark
         km = key_mark or start
-        style = getattr(node, "style", None)
+        style = getattr(node, "style", None) or None  # libyaml writes "" for plain
         raw = node.value if isinstance(node, yaml.ScalarNode) else None
         self.marks[path] = Mark(start.line + 1, start.column + 1, km.line + 1, km.column + 1, style, raw)
         self.count += 1
@@ -243,7 +244,7 @@ def load(raw: bytes, file: str, tolerant: bool = False) -> Document:
     if problems:
         raise ContentErrors(problems)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
