@@ -144,11 +144,18 @@ def plain_project(project: Path, dest: Path, *, assets: bool = True, overrides: 
     return dest
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str) -> float:
-    """Run `mkdocs build --strict` as a user would (a new process); return its wall time in seconds."""
+def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> float:
+    """Run `mkdocs build --strict` as a user would (a new process); return its wall time in seconds.
+
+    site_url: the address the site will be served at (SITE_URL), so that Material's instant navigation is on, as
+    on the published site; without it the default of mkdocs.yml applies.
+    """
+    env = {k: v for k, v in ENV.items() if k != "SITE_URL"}
+    if site_url:
+        env["SITE_URL"] = site_url
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site), *extra], cwd=project, env=ENV, capture_output=True, text=True)
+                           "-d", str(site), *extra], cwd=project, env=env, capture_output=True, text=True)
     took = time.perf_counter() - start
     if done.returncode:
         raise SystemExit(f"mkdocs build failed in {project}:\n{done.stderr}")

@@ -2,7 +2,7 @@
 
 The built site is served on loopback with text gzipped, as a static host serves it. Lighthouse runs offline (it
 needs no network for these categories). Both form factors: mobile (Lighthouse's default: a mid-range phone on a
-throttled 4G link, simulated) and desktop. Prints the four category scores and every audit that lost points.
+throttled 4G link, simulated) and desktop. Prints the four category scores and every audit that cost points.
 
     python benchmarks/lighthouse.py [--pages ,messages/appreciation/] [--runs 1]
 """
@@ -44,12 +44,12 @@ def main() -> None:
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
     work = OUT / "lighthouse"
     project = copy_project(work / "project")
-    mkdocs_build(project, fresh(work / "site"))
-    base, server = serve(work / "site", gzip_text=True)
+    base, server = serve(fresh(work / "site"), gzip_text=True)
+    mkdocs_build(project, work / "site", site_url=base)
     fresh(work / "reports")
     print(f"lighthouse {version}: {machine()}; Chromium {CHROMIUM}; median of {args.runs} run(s)")
     print(f"  {'page':<24} {'form factor':<12}" + "".join(f"{c:>15}" for c in CATEGORIES))
-    lost: dict[str, set[str]] = {}
+    lost: dict[str, dict[str, list[str]]] = {}
     try:
         for path in args.pages.split(","):
             for preset in ("mobile", "desktop"):
@@ -57,17 +57,20 @@ def main() -> None:
                 reports = [run(base + path, preset, work / "reports" / f"{name}-{i + 1}.json") for i in range(args.runs)]
                 scores = {c: median([r["categories"][c]["score"] for r in reports]) for c in CATEGORIES}
                 print(f"  /{path:<23} {preset:<12}" + "".join(f"{scores[c] * 100:>15.0f}" for c in CATEGORIES), flush=True)
-                for r in reports:
-                    for key, audit in r["audits"].items():
-                        if audit.get("score") is not None and audit["score"] < 0.9 and audit.get("scoreDisplayMode") in (
-                                "binary", "numeric", "metricSavings"):
-                            shown = f"{key} ({audit.get('displayValue') or audit['score']})"
-                            lost.setdefault(f"/{path} {preset}", set()).add(shown)
+                for r in reports:  # the audits that cost points: weighted in a category and not passed
+                    for category in CATEGORIES:
+                        for ref in r["categories"][category]["auditRefs"]:
+                            audit = r["audits"][ref["id"]]
+                            if ref["weight"] > 0 and audit.get("score") is not None and audit["score"] < 1:
+                                shown = audit.get("displayValue") or f"score {audit['score']}"
+                                lost.setdefault(f"/{path} {preset}", {}).setdefault(f"{category}: {ref['id']}", []).append(shown)
     finally:
         server.shutdown()
-    print(f"\nfull reports: {(work / 'reports').relative_to(ROOT)}/\naudits scoring under 0.9:")
+    print(f"\nfull reports: {(work / 'reports').relative_to(ROOT)}/\naudits that cost points (value in each run):")
     for where, audits in lost.items():
-        print(f"  {where}: " + ", ".join(sorted(audits)))
+        print(f"  {where}:")
+        for key, values in sorted(audits.items()):
+            print(f"    {key} ({' / '.join(values)})")
 
 
 if __name__ == "__main__":

@@ -49,8 +49,8 @@ def main() -> None:
 
     work = OUT / "preview"
     project = copy_project(work / "project")
-    mkdocs_build(project, fresh(work / "site"))
-    base, server = serve(work / "site")
+    base, server = serve(fresh(work / "site"))
+    mkdocs_build(project, work / "site", site_url=base)
     text = (string.ascii_letters * 10)[: args.keys]
     try:
         with sync_playwright() as p:

@@ -37,31 +37,27 @@ def own_assets() -> list[str]:
     return names
 
 
-def first_view(site, path: str) -> dict[str, list[tuple[str, int, int]]]:
+def first_view(base: str, path: str) -> dict[str, list[tuple[str, int, int]]]:
     """Every response of a cold first view of one page, by kind: (url path, raw bytes, gzipped bytes)."""
     from playwright.sync_api import sync_playwright
 
-    base, server = serve(site)
     seen: list = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(service_workers="block")
-            context.on("response", lambda response: seen.append(response))
-            page = context.new_page()
-            page.goto(base + path, wait_until="networkidle")
-            kinds = defaultdict(list)
-            for response in seen:
-                try:
-                    body = response.body()
-                except Exception:  # redirects and aborted requests have no body
-                    continue
-                kind = response.request.resource_type
-                kind = {"stylesheet": "css", "script": "js", "document": "html", "fetch": "data", "xhr": "data"}.get(kind, kind)
-                kinds[kind].append((urlsplit(response.url).path, len(body), gz(body)))
-            browser.close()
-    finally:
-        server.shutdown()
+    kinds = defaultdict(list)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(service_workers="block")
+        context.on("response", lambda response: seen.append(response))
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        for response in seen:
+            try:
+                body = response.body()
+            except Exception:  # redirects and aborted requests have no body
+                continue
+            kind = response.request.resource_type
+            kind = {"stylesheet": "css", "script": "js", "document": "html", "fetch": "data", "xhr": "data"}.get(kind, kind)
+            kinds[kind].append((urlsplit(response.url).path, len(body), gz(body)))
+        browser.close()
     return kinds
 
 
@@ -72,9 +68,10 @@ def main() -> None:
 
     work = OUT / "weight"
     project = copy_project(work / "ours")
-    mkdocs_build(project, fresh(work / "site-ours"))
     plain = plain_project(project, work / "plain", assets=False, overrides=False)
-    mkdocs_build(plain, fresh(work / "site-plain"))
+    servers = {name: serve(fresh(work / f"site-{name}")) for name in ("ours", "plain")}
+    mkdocs_build(project, work / "site-ours", site_url=servers["ours"][0])
+    mkdocs_build(plain, work / "site-plain", site_url=servers["plain"][0])
 
     print("project's own JavaScript and CSS, as served from site/ (the build minifies them), gzip -6:")
     print(f"  {'':<24} {'source':>9} {'served':>9} {'gzipped':>9}")
@@ -88,7 +85,9 @@ def main() -> None:
     print(f"  {'together':<24}" + "".join(f"{s:>8,} B" for s in totals) + f": {verdict} the {TARGET:,} B target")
 
     print(f"\nfirst view of /{args.page} with an empty cache, until the network is idle:")
-    rows = {"ours": first_view(work / "site-ours", args.page), "plain Material": first_view(work / "site-plain", args.page)}
+    rows = {"ours": first_view(servers["ours"][0], args.page), "plain Material": first_view(servers["plain"][0], args.page)}
+    for _, server in servers.values():
+        server.shutdown()
     kinds = sorted({k for r in rows.values() for k in r})
     print(f"  {'':<8}" + "".join(f"{name:>30}" for name in rows))
     print(f"  {'':<8}" + "".join(f"{'requests':>10}{'raw B':>10}{'gzip B':>10}" for _ in rows))
