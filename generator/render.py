@@ -44,6 +44,17 @@ def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
     return pages
 
 
+NAV_CHUNK = 40  # Material puts a section's every link in each of its pages: bounded sections keep builds linear
+
+
+def _chunked(label: str, items: list) -> list:
+    """Return a section's entries as they are, or split into sub-sections of at most NAV_CHUNK entries."""
+    if len(items) <= NAV_CHUNK:
+        return items
+    return [{f"{label} {i + 1} to {min(i + NAV_CHUNK, len(items))}": items[i : i + NAV_CHUNK]}
+            for i in range(0, len(items), NAV_CHUNK)]
+
+
 def nav(guide: Guide) -> list:
     """Return the MkDocs navigation for the generated pages; titles are HTML-escaped, as the theme prints them raw."""
     def t(title: str) -> str:
@@ -56,9 +67,9 @@ def nav(guide: Guide) -> list:
             {"What happened?": "what-happened.md"},
             {"Printable checklist": "checklist.md"},
         ]},
-        {"The steps": [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps]},
-        {"Messages": [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages]},
-        {"Advice": [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics]},
+        {"The steps": _chunked("Steps", [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps])},
+        {"Messages": _chunked("Messages", [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages])},
+        {"Advice": _chunked("Advice", [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics])},
         {"Customize this guide": "customize.md"},
     ]
 

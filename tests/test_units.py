@@ -101,3 +101,23 @@ def test_undefined_variable_in_a_template_names_the_template_line():
     line = next(i for i, t in enumerate(templates["step.md.j2"].splitlines(), 1) if "step.sumary" in t)
     assert f"templates/step.md.j2:{line}:1:" in str(e.value)
     assert "sumary" in str(e.value)
+
+
+def test_navigation_sections_stay_bounded_for_large_guides():
+    from types import SimpleNamespace
+
+    from generator.render import NAV_CHUNK, nav
+
+    def item(i):
+        return SimpleNamespace(id=f"m{i}", title=f"<M{i}>")
+
+    small = SimpleNamespace(steps=[], messages=[item(i) for i in range(7)], topics=[])
+    [messages] = [e["Messages"] for e in nav(small) if "Messages" in e]
+    assert messages == [{f"&lt;M{i}&gt;": f"messages/m{i}.md"} for i in range(7)]
+    big = SimpleNamespace(steps=[], messages=[item(i) for i in range(2 * NAV_CHUNK + 5)], topics=[])
+    [sections] = [e["Messages"] for e in nav(big) if "Messages" in e]
+    assert [list(s)[0] for s in sections] == [f"Messages 1 to {NAV_CHUNK}", f"Messages {NAV_CHUNK + 1} to {2 * NAV_CHUNK}",
+                                              f"Messages {2 * NAV_CHUNK + 1} to {2 * NAV_CHUNK + 5}"]
+    flat = [page for s in sections for entries in s.values() for page in entries]
+    assert flat == [{f"&lt;M{i}&gt;": f"messages/m{i}.md"} for i in range(2 * NAV_CHUNK + 5)]
+    assert max(len(entries) for s in sections for entries in s.values()) == NAV_CHUNK
