@@ -159,7 +159,8 @@ def fork(tmp_path_factory):
 def test_fork_new_message_in_navigation_and_search(fork):
     home = (fork / "index.html").read_text("utf-8")
     assert "Northside Bootcamp Guide" in home
-    assert re.search(r'href="messages/reference-offer/"[^>]*>\s*<span[^>]*>\s*Offering a reference', home)
+    sibling = (fork / "messages" / "appreciation" / "index.html").read_text("utf-8")  # its section's nav (pruned elsewhere)
+    assert re.search(r'href="\.\./reference-offer/"[^>]*>\s*<span[^>]*>\s*Offering a reference', sibling)
     index = json.loads((fork / "search" / "search_index.json").read_text("utf-8"))
     docs = [d for d in index["docs"] if d["location"].startswith("messages/reference-offer/")]
     assert docs and any("agreed to act as a referee" in d["text"] for d in docs)
