@@ -1,13 +1,14 @@
 """Navigation shape experiment: why a large guide builds in more than linear time, and what would fix it.
 
-Material writes the navigation into every page, and a page carries every link of the section it is in. The
-generator puts all messages in one flat "Messages" section, so with N messages each of the N message pages carries
+Material writes the navigation into every page, and a page carries every link of the section it is in. With all
+messages in one flat "Messages" section (as the generator wrote it before 2ba04f9), each of N message pages carries
 N links: the build time and the site's size grow with N squared. This builds the same hand-written Markdown (the
 plain baseline of build.py, grown to --messages messages) with four shapes of the same navigation:
-  flat                  as the generator writes it today
+  flat                  all messages in one section
   flat + prune          the same with Material's navigation.prune (links of other sections left out)
   by step + prune       messages grouped under their step
-  chunks of K + prune   messages in groups of at most K (--chunk): a page carries about K + N/K links
+  chunks of K + prune   messages in groups of at most K (--chunk): a page carries about K + N/K links; what the
+                        generator does since 2ba04f9 (K = 40), with navigation.prune in mkdocs.yml
 and prints the build time and the HTML size of each.
 
     python benchmarks/nav_shape.py [--messages 1000] [--chunk 40]
@@ -37,7 +38,16 @@ def main() -> None:
         text = f.read_text("utf-8")
         step_of[re.search(r"^id: (\S+)", text, re.M).group(1)] = re.search(r"^step: (\S+)", text, re.M).group(1)
 
+    def leaves(items: list) -> list:
+        """The section's page entries, whatever sub-sections they are in."""
+        out = []
+        for item in items:
+            (_, value), = item.items()
+            out += leaves(value) if isinstance(value, list) else [item]
+        return out
+
     def shaped(items: list, shape: str) -> list:
+        items = leaves(items)
         if shape == "step":
             groups: dict[str, list] = {}
             for item in items:
@@ -58,8 +68,8 @@ def main() -> None:
         config = yaml.load((dest / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
         section = next(entry for entry in config["nav"] if "Messages" in entry)
         section["Messages"] = shaped(section["Messages"], shape)
-        if prune:
-            config["theme"]["features"].append("navigation.prune")
+        features = [f for f in config["theme"]["features"] if f != "navigation.prune"]
+        config["theme"]["features"] = features + (["navigation.prune"] if prune else [])
         (dest / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True), "utf-8")
         site = fresh(work / "site")
         took = mkdocs_build(dest, site)
