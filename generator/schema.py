@@ -44,7 +44,8 @@ def parse_duration(text: str) -> Duration | None:
 @cache
 def schema() -> dict:
     """Return the schema as data, read from generator/schema.yml."""
-    return yaml.safe_load(resources.files("generator").joinpath("schema.yml").read_text("utf-8"))
+    text = resources.files("generator").joinpath("schema.yml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # a safe loader
 
 
 def fields_of(spec: dict) -> dict:
