@@ -93,12 +93,16 @@ def check(content: Mapping[str, bytes], label: str = "content") -> tuple[model.G
 
 
 def generate(
-    content: Mapping[str, bytes], templates: Mapping[str, str], settings: render.Settings | None = None, label: str = "content"
+    content: Mapping[str, bytes],
+    templates: Mapping[str, str],
+    settings: render.Settings | None = None,
+    label: str = "content",
+    cache=None,
 ) -> Result:
     """Check the content and render every page; raise ContentErrors listing every problem."""
     guide, problems = check(content, label)
     if guide is None:
         raise ContentErrors(problems)
     settings = settings or render.Settings()
-    pages = render.render(guide, templates, settings)
+    pages = render.render(guide, templates, settings, cache)
     return Result(guide, pages, render.nav(guide), problems, settings)

@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -61,6 +62,7 @@ def run(config, options: GuideConfig) -> Result:
         read_templates(templates),
         settings_from(config, options, options.templates_dir),
         label=options.content_dir,
+        cache=jinja2.FileSystemBytecodeCache(),  # compiled templates, reused while their source is unchanged
     )
 
 

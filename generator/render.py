@@ -93,7 +93,8 @@ def json_script(value: object) -> Markup:
 class _Renderer:
     """Holds the Jinja environment and the helpers the templates call."""
 
-    def __init__(self, guide: Guide, templates: Mapping[str, str], settings: Settings):
+    def __init__(self, guide: Guide, templates: Mapping[str, str], settings: Settings,
+                 cache: jinja2.BytecodeCache | None = None):
         self.guide = guide
         self.settings = settings
         self.labels = {b.label: b for b in guide.blanks}
@@ -104,6 +105,7 @@ class _Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=cache,
         )
         self.templates = templates
         self.env.filters.update(md=md, json_script=json_script, meta_title=front_matter_title, blanks=self.blanks_html)
@@ -194,6 +196,7 @@ class _Renderer:
                         fix="use only variables the generator provides (see the Customize page)",
                     )
                 )
+        problems = list(dict.fromkeys(problems))  # a broken shared template is reported once, not once a page
         if problems:
             raise ContentErrors(problems)
         return pages
@@ -207,6 +210,7 @@ def _template_frame(label: str) -> tuple[str | None, int]:
     return None, 1
 
 
-def render(guide: Guide, templates: Mapping[str, str], settings: Settings | None = None) -> dict[str, str]:
-    """Render the guide into Markdown pages keyed by their path under docs."""
-    return _Renderer(guide, templates, settings or Settings()).render()
+def render(guide: Guide, templates: Mapping[str, str], settings: Settings | None = None,
+           cache: jinja2.BytecodeCache | None = None) -> dict[str, str]:
+    """Render the guide into Markdown pages keyed by their path under docs (cache: compiled templates, optional)."""
+    return _Renderer(guide, templates, settings or Settings(), cache).render()
