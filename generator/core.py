@@ -42,7 +42,6 @@ def check(content: Mapping[str, bytes], label: str = "content") -> tuple[model.G
     """Load, validate and link all content; return the guide (None on errors) and every problem."""
     problems: list[Problem] = []
     docs: dict[str, list[Document]] = {}
-    valid: dict[str, list[Document]] = {}
     for name in sorted(content):
         shown = f"{label}/{name}"
         if not name.endswith((".yml", ".yaml")) or name.rsplit("/", 1)[-1].startswith("."):
@@ -68,10 +67,7 @@ def check(content: Mapping[str, bytes], label: str = "content") -> tuple[model.G
             problems += e.problems
             continue
         docs.setdefault(kind, []).append(doc)
-        found = validate(doc, kind)
-        problems += found
-        if not found:
-            valid.setdefault(kind, []).append(doc)
+        problems += validate(doc, kind)
     for kind, spec in schema()["kinds"].items():
         if "file" in spec and not docs.get(kind) and not any(p.file == f"{label}/{spec['file']}" for p in problems):
             problems.append(
@@ -88,7 +84,7 @@ def check(content: Mapping[str, bytes], label: str = "content") -> tuple[model.G
             )
     if problems:  # staged: references and blanks are checked once every file reads and fits the schema
         return None, sorted(problems)
-    guide, linked = model.build(docs, valid)
+    guide, linked = model.build(docs)
     return guide, sorted(linked)
 
 

@@ -146,10 +146,6 @@ class Guide:
         """Return the message with this id."""
         return next(m for m in self.messages if m.id == id)
 
-    def blank(self, label: str) -> BlankDef:
-        """Return the blank with this label."""
-        return next(b for b in self.blanks if b.label == label)
-
 
 def _timing(data: dict) -> Timing:
     """Build a Timing, turning duration strings into Durations."""
@@ -157,7 +153,7 @@ def _timing(data: dict) -> Timing:
     def conv(v):
         if isinstance(v, dict):
             return {k: conv(x) for k, x in v.items()}
-        return parse_duration(v) if isinstance(v, str) and parse_duration(v) else v
+        return (parse_duration(v) if isinstance(v, str) else None) or v
 
     return Timing(**{k: conv(v) for k, v in data.items()})
 
@@ -182,10 +178,8 @@ class _Linker:
         self.ids: dict[str, dict[str, Document]] = {"step": {}, "message": {}, "topic": {}, "blank": {}}
         self.id_paths: dict[tuple[str, str], Path] = {}
 
-    def register(self, kind: str, doc: Document, path: Path, id: object) -> None:
+    def register(self, kind: str, doc: Document, path: Path, id: str) -> None:
         """Record an id, reporting it if another item of the kind already has it."""
-        if not isinstance(id, str):
-            return
         if id in self.ids[kind]:
             other = self.ids[kind][id]
             first = other.mark(self.id_paths[(kind, id)])
@@ -266,18 +260,14 @@ def _length_problems(doc: Document, path: Path, message: Message, variant: Varia
     """Check a variant's body against the message's length budget, with blanks filled by their examples."""
     problems = []
     body = blank_syntax.fill(variant.body, examples)
-    where = doc.problem(path + ("body",), "")
     limits = message.length
     if "sentences" in limits:
         low, high = limits["sentences"]
         count = blank_syntax.sentences(body)
         if not low <= count <= high:
             problems.append(
-                Problem(
-                    doc.file,
-                    where.line,
-                    where.column,
-                    where.field,
+                doc.problem(
+                    path + ("body",),
                     "template outside its length budget",
                     expected=f"{low} to {high} sentences",
                     found=f"{count} sentences",
@@ -286,11 +276,8 @@ def _length_problems(doc: Document, path: Path, message: Message, variant: Varia
             )
     if "characters" in limits and len(body) > limits["characters"]:
         problems.append(
-            Problem(
-                doc.file,
-                where.line,
-                where.column,
-                where.field,
+            doc.problem(
+                path + ("body",),
                 "template over its length budget",
                 expected=f"at most {limits['characters']} characters with the blanks filled by their examples",
                 found=f"{len(body)} characters",
@@ -300,38 +287,37 @@ def _length_problems(doc: Document, path: Path, message: Message, variant: Varia
     return problems
 
 
-def build(docs: dict[str, list[Document]], valid: dict[str, list[Document]]) -> tuple[Guide | None, list[Problem]]:
-    """Link all documents into a Guide; return it (None on errors) and the problems found."""
+def build(docs: dict[str, list[Document]]) -> tuple[Guide | None, list[Problem]]:
+    """Link documents that all fit the schema (one blanks and one situations file) into a Guide; return it and the problems."""
     link = _Linker()
     for kind in ("step", "message", "topic"):
         for doc in docs.get(kind, []):
-            if isinstance(doc.data, dict):
-                link.register(kind, doc, ("id",), doc.data.get("id"))
-    blank_docs = valid.get("blanks", [])
+            link.register(kind, doc, ("id",), doc.data["id"])
+    [blanks_doc], [situations_doc] = docs["blanks"], docs["situations"]
+    registry = blanks_doc.data["blanks"]
     labels: dict[str, tuple[Document, Path]] = {}
-    for doc in blank_docs:
-        for i, b in enumerate(doc.data["blanks"]):
-            link.register("blank", doc, ("blanks", i, "id"), b["id"])
-            if b["label"] in labels:
-                link.problems.append(
-                    doc.problem(
-                        ("blanks", i, "label"),
-                        "duplicate blank label",
-                        expected="each label once",
-                        found=f"'{b['label']}'",
-                        fix="give each blank its own label",
-                    )
+    for i, b in enumerate(registry):
+        link.register("blank", blanks_doc, ("blanks", i, "id"), b["id"])
+        if b["label"] in labels:
+            link.problems.append(
+                blanks_doc.problem(
+                    ("blanks", i, "label"),
+                    "duplicate blank label",
+                    expected="each label once",
+                    found=f"'{b['label']}'",
+                    fix="give each blank its own label",
                 )
-            labels.setdefault(b["label"], (doc, ("blanks", i, "label")))
-    examples = {b["label"]: b["example"] for doc in blank_docs for b in doc.data["blanks"]}
-    form_only = {b["label"] for doc in blank_docs for b in doc.data["blanks"] if b.get("form_only")}
+            )
+        labels.setdefault(b["label"], (blanks_doc, ("blanks", i, "label")))
+    examples = {b["label"]: b["example"] for b in registry}
+    form_only = {b["label"] for b in registry if b.get("form_only")}
     used: set[str] = set()
-    for doc in valid.get("step", []):
+    for doc in docs.get("step", []):
         for i, m in enumerate(doc.data.get("messages", [])):
             link.ref("message", doc, ("messages", i), m)
         for i, s in enumerate(doc.data.get("related", [])):
             link.ref("step", doc, ("related", i), s)
-    for doc in valid.get("message", []):
+    for doc in docs.get("message", []):
         d = doc.data
         link.ref("step", doc, ("step",), d["step"])
         for i, m in enumerate(d.get("related", [])):
@@ -362,22 +348,19 @@ def build(docs: dict[str, list[Document]], valid: dict[str, list[Document]]) -> 
                         fix="add 'subject:' to this variant",
                     )
                 )
-            if not blank_docs:
-                continue  # the registry has its own errors; checking blanks against it would only add noise
             before = len(link.problems)
             for name in ("subject", "body"):
                 if getattr(v, name):
                     link.problems += _template_problems(doc, vpath + (name,), getattr(v, name), set(labels), used)
             if len(link.problems) == before:
                 link.problems += _length_problems(doc, vpath, message, v, examples)
-    for doc in valid.get("topic", []):
+    for doc in docs.get("topic", []):
         for i, m in enumerate(doc.data.get("related", [])):
             link.ref("message", doc, ("related", i), m)
-    for doc in valid.get("situations", []):
-        for i, s in enumerate(doc.data["situations"]):
-            link.ref("step", doc, ("situations", i, "step"), s["step"])
-            if "message" in s:
-                link.ref("message", doc, ("situations", i, "message"), s["message"])
+    for i, s in enumerate(situations_doc.data["situations"]):
+        link.ref("step", situations_doc, ("situations", i, "step"), s["step"])
+        if "message" in s:
+            link.ref("message", situations_doc, ("situations", i, "message"), s["message"])
     if not link.problems:
         for label, (doc, path) in labels.items():
             if label not in used and label not in form_only:
@@ -391,15 +374,14 @@ def build(docs: dict[str, list[Document]], valid: dict[str, list[Document]]) -> 
                         fix="use it in a template or remove it",
                     )
                 )
-    errors = [p for p in link.problems if p.severity == "error"]
-    if errors or len(valid.get("blanks", [])) != 1 or len(valid.get("situations", [])) != 1:
+    if any(p.severity == "error" for p in link.problems):
         return None, link.problems
     guide = Guide(
-        steps=sorted((_step(d.data) for d in valid.get("step", [])), key=lambda s: (s.order, s.id)),
-        messages=sorted((_message(d.data) for d in valid.get("message", [])), key=lambda m: (m.order, m.id)),
-        topics=sorted((_topic(d.data) for d in valid.get("topic", [])), key=lambda t: (t.order, t.id)),
-        blanks=[BlankDef(**b) for b in blank_docs[0].data["blanks"]],
-        question=valid["situations"][0].data["question"],
-        situations=[Situation(**s) for s in valid["situations"][0].data["situations"]],
+        steps=sorted((_step(d.data) for d in docs.get("step", [])), key=lambda s: (s.order, s.id)),
+        messages=sorted((_message(d.data) for d in docs.get("message", [])), key=lambda m: (m.order, m.id)),
+        topics=sorted((_topic(d.data) for d in docs.get("topic", [])), key=lambda t: (t.order, t.id)),
+        blanks=[BlankDef(**b) for b in registry],
+        question=situations_doc.data["question"],
+        situations=[Situation(**s) for s in situations_doc.data["situations"]],
     )
     return guide, link.problems
