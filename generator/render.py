@@ -84,12 +84,6 @@ def front_matter_title(title: str) -> Markup:
     return Markup("title: " + json.dumps(str(escape(title)), ensure_ascii=False))
 
 
-def json_script(value: object) -> Markup:
-    """Serialise data for a <script type="application/json"> element, safe against </script>."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
 class _Renderer:
     """Holds the Jinja environment and the helpers the templates call."""
 
@@ -108,7 +102,7 @@ class _Renderer:
             bytecode_cache=cache,
         )
         self.templates = templates
-        self.env.filters.update(md=md, json_script=json_script, meta_title=front_matter_title, blanks=self.blanks_html)
+        self.env.filters.update(md=md, meta_title=front_matter_title, blanks=self.blanks_html)
         self.env.globals.update(
             guide=guide, settings=settings, schema=schema(), url=self.url, src=self.src, sentences=blank_syntax.sentences
         )
