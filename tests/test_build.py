@@ -71,6 +71,10 @@ def test_checklist_chooser_customize_pages(built_site):
     for kind in schema["kinds"].values():
         for name in kind["fields"]:
             assert f"<code>{name}</code>" in customize
+    # every kind and type has its own heading and table (not swallowed into the table before it)
+    headings = re.findall(r"<h3 id=\"[^\"]+\">([^<]+)", customize)
+    assert headings == [n.capitalize() for n in schema["kinds"]] + [f"{n.capitalize()} (inside other files)" for n in schema["types"]]
+    assert customize.count("<table>") == 3 + len(schema["kinds"]) + len(schema["types"])  # + branding, files, blanks
 
 
 def test_search_index_and_navigation_cover_every_message(built_site):
