@@ -22,8 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"  # git-ignored
 PLUGIN = "after-the-interview"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 sys.path.insert(0, str(ROOT))
@@ -154,8 +161,13 @@ def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = 
     if site_url:
         env["SITE_URL"] = site_url
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site), *extra], cwd=project, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     took = time.perf_counter() - start
     if done.returncode:
         raise SystemExit(f"mkdocs build failed in {project}:\n{done.stderr}")

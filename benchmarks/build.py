@@ -69,41 +69,67 @@ def bench(size: str, repeat: int, add: list[str], remove: list[str]) -> dict:
         ours_t.append(mkdocs_build(project, work / "site-ours"))
         plain_t.append(mkdocs_build(plain, work / "site-plain"))
     pages = sum(1 for _ in (work / "site-ours").rglob("*.html"))
-    return {"size": size, "messages": messages, "pages": pages, "generator_s": median(gen),
-            "generator_cold_s": float(cold.stdout), "ours_s": median(ours_t),
-            "plain_s": median(plain_t), "ours_runs": ours_t, "plain_runs": plain_t, "generated_pages": len(result.pages)}
+    return {
+        "size": size,
+        "messages": messages,
+        "pages": pages,
+        "generator_s": median(gen),
+        "generator_cold_s": float(cold.stdout),
+        "ours_s": median(ours_t),
+        "plain_s": median(plain_t),
+        "ours_runs": ours_t,
+        "plain_runs": plain_t,
+        "generated_pages": len(result.pages),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="bundled,10,100,1000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--feature", action="append", default=[], metavar="NAME",
-                        help="add a Material feature to both projects' mkdocs.yml (to compare)")
-    parser.add_argument("--no-feature", action="append", default=[], metavar="NAME",
-                        help="remove a Material feature from both projects' mkdocs.yml (to compare)")
+    parser.add_argument(
+        "--feature",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="add a Material feature to both projects' mkdocs.yml (to compare)",
+    )
+    parser.add_argument(
+        "--no-feature",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="remove a Material feature from both projects' mkdocs.yml (to compare)",
+    )
     args = parser.parse_args()
     changed = " ".join([f"+{f}" for f in args.feature] + [f"-{f}" for f in args.no_feature])
     print(f"build benchmark: {machine()}; median of {args.repeat} run(s) each" + (f"; features {changed}" if changed else ""))
-    print(f"{'content':>9} {'messages':>8} {'pages':>6} {'gen cold':>9} {'generator':>10} {'ours':>9} {'plain':>9} "
-          f"{'ours/plain':>10} {'gen/msg':>8} {'ours/msg':>9} {'plain/msg':>9}")
+    print(
+        f"{'content':>9} {'messages':>8} {'pages':>6} {'gen cold':>9} {'generator':>10} {'ours':>9} {'plain':>9} "
+        f"{'ours/plain':>10} {'gen/msg':>8} {'ours/msg':>9} {'plain/msg':>9}"
+    )
     rows = []
     for size in args.sizes.split(","):
         r = bench(size, args.repeat, args.feature, args.no_feature)
         rows.append(r)
         n = r["messages"]
-        print(f"{size:>9} {n:>8} {r['pages']:>6} {r['generator_cold_s'] * 1000:>7.0f}ms {r['generator_s'] * 1000:>8.0f}ms "
-              f"{r['ours_s']:>8.2f}s {r['plain_s']:>8.2f}s "
-              f"{r['ours_s'] / r['plain_s']:>10.3f} {r['generator_s'] / n * 1000:>6.2f}ms {r['ours_s'] / n * 1000:>7.1f}ms "
-              f"{r['plain_s'] / n * 1000:>7.1f}ms", flush=True)
+        print(
+            f"{size:>9} {n:>8} {r['pages']:>6} {r['generator_cold_s'] * 1000:>7.0f}ms {r['generator_s'] * 1000:>8.0f}ms "
+            f"{r['ours_s']:>8.2f}s {r['plain_s']:>8.2f}s "
+            f"{r['ours_s'] / r['plain_s']:>10.3f} {r['generator_s'] / n * 1000:>6.2f}ms {r['ours_s'] / n * 1000:>7.1f}ms "
+            f"{r['plain_s'] / n * 1000:>7.1f}ms",
+            flush=True,
+        )
     grown = [r for r in rows if r["size"] != "bundled"]
     if len(grown) > 1:
         print("\nmarginal cost of one more message (slope between sizes):")
         for a, b in zip(grown, grown[1:], strict=False):
             dn = b["messages"] - a["messages"]
             slope = {k: (b[k] - a[k]) / dn * 1000 for k in ("generator_s", "ours_s", "plain_s")}
-            print(f"  {a['messages']:>5} -> {b['messages']:<5} generator {slope['generator_s']:6.2f} ms"
-                  f"   ours {slope['ours_s']:6.1f} ms   plain {slope['plain_s']:6.1f} ms")
+            print(
+                f"  {a['messages']:>5} -> {b['messages']:<5} generator {slope['generator_s']:6.2f} ms"
+                f"   ours {slope['ours_s']:6.1f} ms   plain {slope['plain_s']:6.1f} ms"
+            )
     (OUT / "build.json").write_text(json.dumps({"machine": machine(), "rows": rows}, indent=1), "utf-8")
     print(f"\nraw figures: {(OUT / 'build.json').relative_to(ROOT)}")
 

@@ -42,7 +42,7 @@ def main() -> None:
         """The section's page entries, whatever sub-sections they are in."""
         out = []
         for item in items:
-            (_, value), = item.items()
+            ((_, value),) = item.items()
             out += leaves(value) if isinstance(value, list) else [item]
         return out
 
@@ -51,17 +51,21 @@ def main() -> None:
         if shape == "step":
             groups: dict[str, list] = {}
             for item in items:
-                (_, path), = item.items()
+                ((_, path),) = item.items()
                 groups.setdefault(step_of[path.rsplit("/", 1)[-1].removesuffix(".md")], []).append(item)
             return [{f"Step: {step}": group} for step, group in groups.items()]
         if shape == "chunks":
             k = args.chunk
-            return [{f"Messages {i + 1} to {i + len(items[i:i + k])}": items[i:i + k]} for i in range(0, len(items), k)]
+            return [{f"Messages {i + 1} to {i + len(items[i : i + k])}": items[i : i + k]} for i in range(0, len(items), k)]
         return items
 
     print(f"navigation shapes: {machine()}; {args.messages} messages, plain MkDocs + Material, one build each")
-    for name, shape, prune in (("flat", "", False), ("flat + prune", "", True), ("by step + prune", "step", True),
-                               (f"chunks of {args.chunk} + prune", "chunks", True)):
+    for name, shape, prune in (
+        ("flat", "", False),
+        ("flat + prune", "", True),
+        ("by step + prune", "step", True),
+        (f"chunks of {args.chunk} + prune", "chunks", True),
+    ):
         dest = work / re.sub(r"\W+", "-", name)
         shutil.rmtree(dest, ignore_errors=True)
         shutil.copytree(base, dest)
@@ -76,8 +80,10 @@ def main() -> None:
         pages = list(site.rglob("*.html"))
         size = sum(p.stat().st_size for p in pages)
         links = max(p.read_text("utf-8").count('class="md-nav__link') for p in pages)
-        print(f"  {name:<22} {took:7.1f} s   {len(pages)} pages, {size / 1e6:6.0f} MB of HTML, at most {links} nav links a page",
-              flush=True)
+        print(
+            f"  {name:<22} {took:7.1f} s   {len(pages)} pages, {size / 1e6:6.0f} MB of HTML, at most {links} nav links a page",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

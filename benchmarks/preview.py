@@ -72,8 +72,10 @@ def main() -> None:
         server.shutdown()
     dom = [s["dom"] - s["t0"] for s in samples]
     frame = [s["frame"] - s["t0"] for s in samples]
-    print(f"preview latency: {machine()}; /{args.page}, {len(samples)} keystrokes into '{args.field}', "
-          f"{cards} card(s) updated per keystroke, one key every {args.delay:.0f} ms")
+    print(
+        f"preview latency: {machine()}; /{args.page}, {len(samples)} keystrokes into '{args.field}', "
+        f"{cards} card(s) updated per keystroke, one key every {args.delay:.0f} ms"
+    )
     for name, values in (("keystroke -> preview updated", dom), ("keystroke -> next frame", frame)):
         print(f"  {name:<29} median {median(values):6.2f} ms   p95 {percentile(values, 95):6.2f} ms   max {max(values):6.2f} ms")
     p95 = percentile(dom, 95)

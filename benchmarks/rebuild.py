@@ -51,8 +51,14 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     built: list[float] = []
     log = []
 
@@ -81,17 +87,20 @@ def main() -> None:
             while len(built) == done_before and time.perf_counter() < deadline:
                 time.sleep(0.01)
             rebuilds.append(built[-1] if len(built) > done_before else float("nan"))
-            print(f"  edit {i + 1:>2}: served after {took[-1] * 1000:6.0f} ms (rebuild {rebuilds[-1] * 1000:5.0f} ms)",
-                  flush=True)
+            print(
+                f"  edit {i + 1:>2}: served after {took[-1] * 1000:6.0f} ms (rebuild {rebuilds[-1] * 1000:5.0f} ms)", flush=True
+            )
             time.sleep(0.5)
     finally:
         step.write_text(original, "utf-8")
         server.terminate()
         server.wait(timeout=20)
         (OUT / "rebuild" / "serve.log").write_text("".join(log), "utf-8")
-    print(f"\nsave -> page served with the change: median {median(took) * 1000:.0f} ms, "
-          f"min {min(took) * 1000:.0f} ms, max {max(took) * 1000:.0f} ms; "
-          f"the rebuild itself (as logged): median {median([r for r in rebuilds if r == r]) * 1000:.0f} ms")
+    print(
+        f"\nsave -> page served with the change: median {median(took) * 1000:.0f} ms, "
+        f"min {min(took) * 1000:.0f} ms, max {max(took) * 1000:.0f} ms; "
+        f"the rebuild itself (as logged): median {median([r for r in rebuilds if r == r]) * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -7,8 +7,30 @@ import re
 from generator.errors import ContentErrors, Problem, did_you_mean
 from generator.load import Document, load
 
-PRIMARY = ["red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal", "green", "light green",
-           "lime", "yellow", "amber", "orange", "deep orange", "brown", "grey", "blue grey", "black", "white", "custom"]
+PRIMARY = [
+    "red",
+    "pink",
+    "purple",
+    "deep purple",
+    "indigo",
+    "blue",
+    "light blue",
+    "cyan",
+    "teal",
+    "green",
+    "light green",
+    "lime",
+    "yellow",
+    "amber",
+    "orange",
+    "deep orange",
+    "brown",
+    "grey",
+    "blue grey",
+    "black",
+    "white",
+    "custom",
+]
 ACCENT = PRIMARY[:16] + ["custom"]
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{5,20}$")
@@ -40,12 +62,22 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
             value = palette.get(key)
             if value is not None and str(value).lower() not in allowed:
                 path = ("theme", "palette", i, key) if isinstance(theme.get("palette"), list) else ("theme", "palette", key)
-                add(path, f"unknown {key} colour", expected="one of " + ", ".join(allowed), found=repr(value),
-                    fix=did_you_mean(str(value).lower(), allowed))
+                add(
+                    path,
+                    f"unknown {key} colour",
+                    expected="one of " + ", ".join(allowed),
+                    found=repr(value),
+                    fix=did_you_mean(str(value).lower(), allowed),
+                )
     logo = theme.get("logo")
     if logo and not logo_exists(logo):
-        add(("theme", "logo"), "logo file not found", expected="an image path inside docs/", found=repr(logo),
-            fix="put the image in docs/assets/ and write its path relative to docs/, such as assets/logo.svg")
+        add(
+            ("theme", "logo"),
+            "logo file not found",
+            expected="an image path inside docs/",
+            found=repr(logo),
+            fix="put the image in docs/assets/ and write its path relative to docs/, such as assets/logo.svg",
+        )
     plugin_path: tuple = ("plugins",)
     if doc is not None and isinstance(doc.data, dict):
         for i, item in enumerate(doc.data.get("plugins") or []):
@@ -55,6 +87,11 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
     for key, pattern, example in (("email", EMAIL, "careers@example.org"), ("phone", PHONE, "+44 20 7946 0000")):
         value = adviser.get(key)
         if value and not pattern.match(value):
-            add(plugin_path + (key,), f"adviser {key} is not valid", expected=f"a value such as {example}", found=repr(value),
-                fix=f"correct plugins: after-the-interview: adviser: {key}")
+            add(
+                plugin_path + (key,),
+                f"adviser {key} is not valid",
+                expected=f"a value such as {example}",
+                found=repr(value),
+                fix=f"correct plugins: after-the-interview: adviser: {key}",
+            )
     return problems

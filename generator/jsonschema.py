@@ -67,5 +67,6 @@ def kind_schema(kind: str) -> dict:
 
 def all_schemas() -> dict[str, str]:
     """Return every kind's JSON Schema as formatted text, keyed by file name."""
-    return {f"{kind}.schema.json": json.dumps(kind_schema(kind), indent=2, ensure_ascii=False) + "\n"
-            for kind in schema()["kinds"]}
+    return {
+        f"{kind}.schema.json": json.dumps(kind_schema(kind), indent=2, ensure_ascii=False) + "\n" for kind in schema()["kinds"]
+    }

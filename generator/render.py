@@ -51,22 +51,27 @@ def _chunked(label: str, items: list) -> list:
     """Return a section's entries as they are, or split into sub-sections of at most NAV_CHUNK entries."""
     if len(items) <= NAV_CHUNK:
         return items
-    return [{f"{label} {i + 1} to {min(i + NAV_CHUNK, len(items))}": items[i : i + NAV_CHUNK]}
-            for i in range(0, len(items), NAV_CHUNK)]
+    return [
+        {f"{label} {i + 1} to {min(i + NAV_CHUNK, len(items))}": items[i : i + NAV_CHUNK]}
+        for i in range(0, len(items), NAV_CHUNK)
+    ]
 
 
 def nav(guide: Guide) -> list:
     """Return the MkDocs navigation for the generated pages; titles are HTML-escaped, as the theme prints them raw."""
+
     def t(title: str) -> str:
         return str(escape(title))
 
     return [
         {"Home": "index.md"},
-        {"Tools": [
-            {"Follow-up planner": "planner.md"},
-            {"What happened?": "what-happened.md"},
-            {"Printable checklist": "checklist.md"},
-        ]},
+        {
+            "Tools": [
+                {"Follow-up planner": "planner.md"},
+                {"What happened?": "what-happened.md"},
+                {"Printable checklist": "checklist.md"},
+            ]
+        },
         {"The steps": _chunked("Steps", [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps])},
         {"Messages": _chunked("Messages", [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages])},
         {"Advice": _chunked("Advice", [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics])},
@@ -87,8 +92,7 @@ def front_matter_title(title: str) -> Markup:
 class _Renderer:
     """Holds the Jinja environment and the helpers the templates call."""
 
-    def __init__(self, guide: Guide, templates: Mapping[str, str], settings: Settings,
-                 cache: jinja2.BytecodeCache | None = None):
+    def __init__(self, guide: Guide, templates: Mapping[str, str], settings: Settings, cache: jinja2.BytecodeCache | None = None):
         self.guide = guide
         self.settings = settings
         self.labels = {b.label: b for b in guide.blanks}
@@ -204,7 +208,8 @@ def _template_frame(label: str) -> tuple[str | None, int]:
     return None, 1
 
 
-def render(guide: Guide, templates: Mapping[str, str], settings: Settings | None = None,
-           cache: jinja2.BytecodeCache | None = None) -> dict[str, str]:
+def render(
+    guide: Guide, templates: Mapping[str, str], settings: Settings | None = None, cache: jinja2.BytecodeCache | None = None
+) -> dict[str, str]:
     """Render the guide into Markdown pages keyed by their path under docs (cache: compiled templates, optional)."""
     return _Renderer(guide, templates, settings or Settings(), cache).render()

@@ -56,9 +56,24 @@ class PageIndex(HTMLParser):
     """The ids a page defines and the URLs it refers to, with the tag and attribute that refer to them."""
 
     # Attributes that hold a URL, per element; srcset is handled apart.
-    URL_ATTRS = {"a": "href", "area": "href", "link": "href", "script": "src", "img": "src", "iframe": "src",
-                 "source": "src", "video": "src", "audio": "src", "track": "src", "embed": "src", "object": "data",
-                 "form": "action", "use": "href", "image": "href", "input": "src"}
+    URL_ATTRS = {
+        "a": "href",
+        "area": "href",
+        "link": "href",
+        "script": "src",
+        "img": "src",
+        "iframe": "src",
+        "source": "src",
+        "video": "src",
+        "audio": "src",
+        "track": "src",
+        "embed": "src",
+        "object": "data",
+        "form": "action",
+        "use": "href",
+        "image": "href",
+        "input": "src",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -114,10 +129,10 @@ def broken_links(site: Path, site_url: str = "") -> list[str]:
             ref = ref.strip()
             if not ref or ref.startswith(("javascript:", "mailto:", "tel:", "data:", "blob:")):
                 continue
-            url = urljoin(base, "/" + ref[len(site_url):] if site_url and ref.startswith(site_url) else ref)
+            url = urljoin(base, "/" + ref[len(site_url) :] if site_url and ref.startswith(site_url) else ref)
             if not url.startswith(SITE):
                 continue  # another origin: not ours to check (the request gate keeps pages from loading it)
-            where = f"{file.relative_to(site).as_posix()}: <{tag} {attr}=\"{ref}\">"
+            where = f'{file.relative_to(site).as_posix()}: <{tag} {attr}="{ref}">'
             target = target_file(site, url)
             if target is None:
                 problems.append(f"{where}: no such file")
@@ -126,7 +141,7 @@ def broken_links(site: Path, site_url: str = "") -> list[str]:
             if fragment and target.suffix == ".html":
                 ids = indexes[target].ids if target in indexes else index_page(target).ids
                 if fragment not in ids:
-                    problems.append(f"{where}: {target.relative_to(site).as_posix()} has no id \"{fragment}\"")
+                    problems.append(f'{where}: {target.relative_to(site).as_posix()} has no id "{fragment}"')
     return problems
 
 
@@ -135,8 +150,12 @@ def run_html_validate(site: Path, config: dict, tmp: Path) -> list[dict]:
     tool = npm_tool(HTML_VALIDATE)
     config_file, report = tmp / "htmlvalidate.json", tmp / "html-validate.json"
     config_file.write_text(json.dumps(config), "utf-8")
-    done = subprocess.run([str(tool), "--config", str(config_file), "--formatter", f"json={report}", str(site)],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [str(tool), "--config", str(config_file), "--formatter", f"json={report}", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     if not report.exists():
         pytest.fail(f"html-validate produced no report (exit {done.returncode}): {done.stderr}")
     messages = []

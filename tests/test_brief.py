@@ -103,7 +103,17 @@ def test_chooser_covers_the_six_situations(guide):
 
 def test_templates_ask_for_the_details_the_brief_lists(guide):
     ids = {b.id for b in guide.blanks}
-    assert ids >= {"your_name", "company", "role", "interview_date", "interviewer_name", "interviewer_title", "topic",
-                   "clarified", "decision_date", "start_date"}
+    assert ids >= {
+        "your_name",
+        "company",
+        "role",
+        "interview_date",
+        "interviewer_name",
+        "interviewer_title",
+        "topic",
+        "clarified",
+        "decision_date",
+        "start_date",
+    }
     per = {b.id for b in guide.blanks if b.per_interviewer}
     assert per == {"interviewer_name", "interviewer_title", "interviewer_email", "topic", "clarified"}

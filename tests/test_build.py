@@ -73,7 +73,9 @@ def test_checklist_chooser_customize_pages(built_site):
             assert f"<code>{name}</code>" in customize
     # every kind and type has its own heading and table (not swallowed into the table before it)
     headings = re.findall(r"<h3 id=\"[^\"]+\">([^<]+)", customize)
-    assert headings == [n.capitalize() for n in schema["kinds"]] + [f"{n.capitalize()} (inside other files)" for n in schema["types"]]
+    assert headings == [n.capitalize() for n in schema["kinds"]] + [
+        f"{n.capitalize()} (inside other files)" for n in schema["types"]
+    ]
     assert customize.count("<table>") == 3 + len(schema["kinds"]) + len(schema["types"])  # + branding, files, blanks
 
 
@@ -84,7 +86,7 @@ def test_search_index_and_navigation_cover_every_message(built_site):
     for file in (CONTENT / "messages").glob("*.yml"):
         message = load(file)
         assert message["title"] in titles
-        assert f'messages/{message["id"]}/' in home
+        assert f"messages/{message['id']}/" in home
 
 
 def test_no_resource_from_another_origin(built_site):

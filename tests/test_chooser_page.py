@@ -17,8 +17,13 @@ MESSAGES = {m["id"]: m for m in (yaml.safe_load(p.read_text("utf-8")) for p in (
 def test_content_covers_the_situations_of_the_issue():
     """Just left; promised date passed; second follow-up unanswered; offer wanted; offer declined; rejection."""
     pairs = {(s["step"], s.get("message")) for s in SITUATIONS["situations"]}
-    assert {("follow-up", "inquiry"), ("follow-up-again", "inquiry"), ("outcome", "acceptance"), ("outcome", "declination"),
-            ("outcome", "continued-interest")} <= pairs
+    assert {
+        ("follow-up", "inquiry"),
+        ("follow-up-again", "inquiry"),
+        ("outcome", "acceptance"),
+        ("outcome", "declination"),
+        ("outcome", "continued-interest"),
+    } <= pairs
     assert any(m == "appreciation" for _, m in pairs)
 
 
@@ -47,7 +52,8 @@ def test_each_situation_answers_with_its_step_and_message(browser, site_url, jav
     # Following an answer's message link lands on the message.
     last = SITUATIONS["situations"][-1]
     page.locator(f"xpath=//*[@id='{last['id']}']/following-sibling::ul[1]").get_by_role(
-        "link", name=MESSAGES[last["message"]]["title"], exact=True).click()
+        "link", name=MESSAGES[last["message"]]["title"], exact=True
+    ).click()
     page.wait_for_url(site_url + f"messages/{last['message']}/")
     # With instant navigation the address changes before the content is swapped in: wait for the heading.
     expect(page.get_by_role("heading", level=1)).to_contain_text(MESSAGES[last["message"]]["title"])

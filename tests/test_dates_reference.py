@@ -109,6 +109,7 @@ def by_id(items: list[dict]) -> dict[str, list[dict]]:
 
 # The rules, worked by hand on a calendar (March 2026: the 6th is a Friday).
 
+
 def test_friday_interview_without_a_promised_date():
     plan = by_id(reference_plan(load_steps(), date(2026, 3, 6)))
     thanks = plan["thank-you"][0]

@@ -102,18 +102,25 @@ def test_weekends_and_round_trip(js):
 @RUN
 @given(cases=st.lists(st.tuples(dates, st.integers(0, 40)), min_size=200, max_size=400))
 def test_business_days(js, cases):
-    got = js("cs => cs.map(([d, n]) => ATIPlanner.iso(ATIPlanner.addBusiness(ATIPlanner.day(d), n)))",
-             [[d.isoformat(), n] for d, n in cases])
+    got = js(
+        "cs => cs.map(([d, n]) => ATIPlanner.iso(ATIPlanner.addBusiness(ATIPlanner.day(d), n)))",
+        [[d.isoformat(), n] for d, n in cases],
+    )
     assert got == [add_business_days(d, n).isoformat() for d, n in cases]
 
 
 @RUN
-@given(cases=st.lists(st.tuples(dates, st.none() | clock, st.integers(0, 60), st.sampled_from(sorted(UNITS))),
-                      min_size=200, max_size=400))
+@given(
+    cases=st.lists(
+        st.tuples(dates, st.none() | clock, st.integers(0, 60), st.sampled_from(sorted(UNITS))), min_size=200, max_size=400
+    )
+)
 def test_durations(js, cases):
-    got = js("cs => cs.map(([d, t, a, u]) => ATIPlanner.add([ATIPlanner.day(d), t == null ? null : t.slice(0, 2) * 60 + +t.slice(3)],"
-             " {amount: a, unit: u})).map(([d, m]) => [ATIPlanner.iso(d), m])",
-             [[d.isoformat(), hhmm(t), a, u] for d, t, a, u in cases])
+    got = js(
+        "cs => cs.map(([d, t, a, u]) => ATIPlanner.add([ATIPlanner.day(d), t == null ? null : t.slice(0, 2) * 60 + +t.slice(3)],"
+        " {amount: a, unit: u})).map(([d, m]) => [ATIPlanner.iso(d), m])",
+        [[d.isoformat(), hhmm(t), a, u] for d, t, a, u in cases],
+    )
     want = []
     for d, t, a, u in cases:
         day, at = shift((d, t), f"{a} {UNITS[u]}")
@@ -125,14 +132,21 @@ def test_durations(js, cases):
 @given(cases=st.lists(st.tuples(dates, st.none() | clock, st.none() | st.integers(-3, 45)), min_size=100, max_size=250))
 def test_schedule_matches_the_reference(js, cases):
     steps = STEPS
-    inputs = [{"date": d.isoformat(), "time": hhmm(t) or "", "promised": "" if k is None else (d + timedelta(days=k)).isoformat()}
-              for d, t, k in cases]
-    got = js("ps => { const s = JSON.parse(document.getElementById('ati-timing').dataset.timing).steps;"
-             " return ps.map(p => ATIPlanner.plan(s, p).map(i => [i.id, !!i.move, i.from, i.to, i.time])) }", inputs)
+    inputs = [
+        {"date": d.isoformat(), "time": hhmm(t) or "", "promised": "" if k is None else (d + timedelta(days=k)).isoformat()}
+        for d, t, k in cases
+    ]
+    got = js(
+        "ps => { const s = JSON.parse(document.getElementById('ati-timing').dataset.timing).steps;"
+        " return ps.map(p => ATIPlanner.plan(s, p).map(i => [i.id, !!i.move, i.from, i.to, i.time])) }",
+        inputs,
+    )
     for (d, t, k), plan in zip(cases, got, strict=True):
         promised = None if k is None else d + timedelta(days=k)
-        want = [[i["id"], i["move"], i["from"].isoformat(), i["to"].isoformat(), hhmm(i["time"])]
-                for i in reference_plan(steps, d, t, promised)]
+        want = [
+            [i["id"], i["move"], i["from"].isoformat(), i["to"].isoformat(), hhmm(i["time"])]
+            for i in reference_plan(steps, d, t, promised)
+        ]
         assert plan == want, (d, t, promised)
         assert not any(date.fromisoformat(i[2]).weekday() >= 5 for i in plan if i[0] == "follow-up")
 
@@ -144,9 +158,20 @@ def utc_choices(d: date, t: time, zone: str) -> set[int]:
 
 
 @RUN
-@given(cases=st.lists(st.tuples(st.one_of(st.dates(date(2005, 1, 1), date(2035, 12, 31)),
-                                          st.sampled_from([d for d in special_dates() if 2005 <= d.year <= 2035])),
-                                clock, st.sampled_from(UTC_ZONES)), min_size=200, max_size=400))
+@given(
+    cases=st.lists(
+        st.tuples(
+            st.one_of(
+                st.dates(date(2005, 1, 1), date(2035, 12, 31)),
+                st.sampled_from([d for d in special_dates() if 2005 <= d.year <= 2035]),
+            ),
+            clock,
+            st.sampled_from(UTC_ZONES),
+        ),
+        min_size=200,
+        max_size=400,
+    )
+)
 def test_wall_clock_to_utc(js, cases):
     got = js("cs => cs.map(([d, t, z]) => ATIPlanner.utc(d, t, z))", [[d.isoformat(), hhmm(t), z] for d, t, z in cases])
     for (d, t, z), ms in zip(cases, got, strict=True):
@@ -155,8 +180,13 @@ def test_wall_clock_to_utc(js, cases):
 
 def test_wall_clock_to_utc_on_clock_change_days(js):
     """Every quarter hour of every London and New York clock-change day from 2020 to 2030, exactly."""
-    cases = [(d, time(h, m), z) for z in ("Europe/London", "America/New_York")
-             for d in clock_changes(z, date(2020, 1, 1), date(2031, 1, 1)) for h in range(24) for m in (0, 15, 30, 45)]
+    cases = [
+        (d, time(h, m), z)
+        for z in ("Europe/London", "America/New_York")
+        for d in clock_changes(z, date(2020, 1, 1), date(2031, 1, 1))
+        for h in range(24)
+        for m in (0, 15, 30, 45)
+    ]
     got = js("cs => cs.map(([d, t, z]) => ATIPlanner.utc(d, t, z))", [[d.isoformat(), hhmm(t), z] for d, t, z in cases])
     ambiguous = 0
     for (d, t, z), ms in zip(cases, got, strict=True):

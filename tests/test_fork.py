@@ -40,8 +40,12 @@ def test_branding_shows_on_every_page(tmp_path):
             palette["primary"] = "teal"
         options = plugin_options(config)
         options["organisation"] = "Riverside College <Careers>"
-        options["adviser"] = {"name": "Jo Amadi", "email": "careers@riverside.example", "phone": "+44 20 7946 0000",
-                              "hours": "Weekdays 9 to 5"}
+        options["adviser"] = {
+            "name": "Jo Amadi",
+            "email": "careers@riverside.example",
+            "phone": "+44 20 7946 0000",
+            "hours": "Weekdays 9 to 5",
+        }
 
     set_config(project, brand)
     done = mkdocs_build(project, tmp_path / "site")

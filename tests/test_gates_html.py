@@ -20,7 +20,7 @@ HTML_EXCEPTIONS = [
         r".*",
         r"#__(drawer|search)",
         "Material's base.html (not a partial, so not overridable without taking over overrides/main.html) puts "
-        "autocomplete=\"off\" on its two hidden checkbox toggles so that Firefox does not restore the drawer or the "
+        'autocomplete="off" on its two hidden checkbox toggles so that Firefox does not restore the drawer or the '
         "search open after Back. The attribute is not allowed on checkboxes but every browser ignores it there.",
     ),
 ]
@@ -29,8 +29,11 @@ HTML_EXCEPTIONS = [
 def excepted(message: dict) -> int | None:
     """The index of the exception that covers a message, or None."""
     for i, (rule, file, selector, _reason) in enumerate(HTML_EXCEPTIONS):
-        if (message["ruleId"] == rule and re.fullmatch(file, message["file"])
-                and re.fullmatch(selector, message.get("selector") or "")):
+        if (
+            message["ruleId"] == rule
+            and re.fullmatch(file, message["file"])
+            and re.fullmatch(selector, message.get("selector") or "")
+        ):
             return i
     return None
 
@@ -51,7 +54,9 @@ def test_the_link_check_reads_absolute_links_to_the_site(tmp_path):
     (tmp_path / "a" / "index.html").write_text('<h1 id="top">A</h1>', "utf-8")
     (tmp_path / "index.html").write_text(
         '<a href="a/#top">ok</a> <a href="https://example.org/x">elsewhere</a>'
-        '<a href="http://127.0.0.1:9/a/#gone">anchor</a> <link rel="canonical" href="http://127.0.0.1:9/b/">', "utf-8")
+        '<a href="http://127.0.0.1:9/a/#gone">anchor</a> <link rel="canonical" href="http://127.0.0.1:9/b/">',
+        "utf-8",
+    )
     assert broken_links(tmp_path, "http://127.0.0.1:9/") == [
         'index.html: <a href="http://127.0.0.1:9/a/#gone">: a/index.html has no id "gone"',
         'index.html: <link href="http://127.0.0.1:9/b/">: no such file',

@@ -33,16 +33,17 @@ FOCUSED = """() => {
                   || (PICKERS.includes(e.type) && !e.matches(":focus-visible"))};
 }"""
 
-RUN_AXE = "async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => v.id + ': ' + " \
-          "v.nodes.map(n => n.target.join(' ') + ' (' + n.failureSummary.replace(/\\s+/g, ' ') + ')').join(', '))"
+RUN_AXE = (
+    "async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => v.id + ': ' + "
+    "v.nodes.map(n => n.target.join(' ') + ' (' + n.failureSummary.replace(/\\s+/g, ' ') + ')').join(', '))"
+)
 
 DATE = dt.date(2026, 3, 16)  # a Monday
 LONG_DATE = "Monday 16 March 2026"
 
 
 def keyboard_context(browser):
-    context = browser.new_context(locale="en-US", timezone_id="Europe/London", reduced_motion="reduce",
-                                  accept_downloads=True)
+    context = browser.new_context(locale="en-US", timezone_id="Europe/London", reduced_motion="reduce", accept_downloads=True)
     context.add_init_script(path=str(npm_tool(AXE)))
     return context
 
@@ -89,8 +90,11 @@ def value_for(info: dict, who: str) -> tuple[str, str]:
 
 
 def test_personalization_form_completed_with_keyboard_alone(browser, built_site, site_url):
-    pages = [p.parent.relative_to(built_site).as_posix() + "/" for p in sorted(built_site.glob("messages/*/index.html"))
-             if "data-per-interviewer" in p.read_text("utf-8") and "data-ati-profile" in p.read_text("utf-8")]
+    pages = [
+        p.parent.relative_to(built_site).as_posix() + "/"
+        for p in sorted(built_site.glob("messages/*/index.html"))
+        if "data-per-interviewer" in p.read_text("utf-8") and "data-ati-profile" in p.read_text("utf-8")
+    ]
     assert pages, "no message page with the form and one card per interviewer"
     context = keyboard_context(browser)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
@@ -117,8 +121,10 @@ def test_personalization_form_completed_with_keyboard_alone(browser, built_site,
                 page.keyboard.press("Tab")
                 info = page.evaluate(FOCUSED)
             assert info["inForm"], f"Tab left the form before 'Add an interviewer' (at {info})"
-        fields = page.evaluate("[...document.querySelectorAll('[data-ati-profile] [name], [data-ati-interviewer] [data-name]')]"
-                               ".map(e => e.name || e.dataset.name)")
+        fields = page.evaluate(
+            "[...document.querySelectorAll('[data-ati-profile] [name], [data-ati-interviewer] [data-name]')]"
+            ".map(e => e.name || e.dataset.name)"
+        )
         assert sorted(name for _, name in shown) == sorted(fields), "Tab order skipped or repeated a field"
         page.keyboard.press("Enter")  # Add an interviewer: focus moves into the new, second fieldset
         info = page.evaluate(FOCUSED)
@@ -147,8 +153,15 @@ def test_personalization_form_completed_with_keyboard_alone(browser, built_site,
                 assert blank.text_content() == want, f"card {i + 1}: [{name}] shows {blank.text_content()!r}, typed {want!r}"
 
         # Out with the message, still by keyboard: Tab to the second card's first copy button and press Enter.
-        tab_until(page, lambda i: i["tag"] == "button" and i["label"] in ("Copy both", "Copy text")
-                  and page.evaluate("!!document.activeElement.closest('.ati-card:nth-child(2)')"), limit=60)
+        tab_until(
+            page,
+            lambda i: (
+                i["tag"] == "button"
+                and i["label"] in ("Copy both", "Copy text")
+                and page.evaluate("!!document.activeElement.closest('.ati-card:nth-child(2)')")
+            ),
+            limit=60,
+        )
         page.keyboard.press("Enter")
         copied = page.evaluate("navigator.clipboard.readText()")
         assert shown[(1, "interviewer_name")] in copied, copied
@@ -190,8 +203,13 @@ def test_planner_completed_with_keyboard_alone(browser, built_site, site_url):
         assert decided, "Tab never reached the 'decision date' choice"
 
         typed = page.evaluate("Object.fromEntries(new FormData(document.querySelector('[data-ati-planner]')))")
-        assert typed == {"interview_date": f"{DATE}", "interview_time": "10:30", "promised": "yes",
-                         "decision_date": f"{DATE + dt.timedelta(days=14)}", "tz": "Europe/London"}, typed
+        assert typed == {
+            "interview_date": f"{DATE}",
+            "interview_time": "10:30",
+            "promised": "yes",
+            "decision_date": f"{DATE + dt.timedelta(days=14)}",
+            "tz": "Europe/London",
+        }, typed
         expect(page.locator("[data-ati-plan] li").first).to_be_visible()
         info = info if info["ics"] else tab_until(page, lambda i: i["ics"], limit=40)
         with page.expect_download() as download:

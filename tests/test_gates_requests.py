@@ -62,7 +62,7 @@ class Recorder:
         for `quiet` seconds (Playwright's "networkidle" rule, once per batch rather than once per page)."""
         pages = [self.context.new_page() for _ in range(min(tabs, len(paths)))]
         for i in range(0, len(paths), tabs):
-            batch = list(zip(pages, paths[i:i + tabs], strict=False))
+            batch = list(zip(pages, paths[i : i + tabs], strict=False))
             for page, path in batch:
                 self.path_of[page] = path
                 page.goto(base_url + path, wait_until="commit")
@@ -76,8 +76,11 @@ class Recorder:
 
 
 def test_the_recorder_sees_a_request_to_another_origin(browser, tmp_path):
-    (tmp_path / "index.html").write_text('<!doctype html><title>t</title><img src="https://example.org/pixel.png" alt="">'
-                                         '<script>fetch("https://example.net/x").catch(() => {})</script>', "utf-8")
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><title>t</title><img src="https://example.org/pixel.png" alt="">'
+        '<script>fetch("https://example.net/x").catch(() => {})</script>',
+        "utf-8",
+    )
     url, server = serve(tmp_path)
     recorder = Recorder(browser, url)
     try:

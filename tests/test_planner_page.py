@@ -38,15 +38,21 @@ def planner(context, site_url):
 
 def seed(page, profile: dict, remember: bool = False) -> None:
     """Store a profile the way the personalization form does, then reload."""
-    page.evaluate("([p, r]) => { if (r) localStorage.setItem('ati-remember', '1');"
-                  " (r ? localStorage : sessionStorage).setItem('ati-profile', JSON.stringify(p)) }", [profile, remember])
+    page.evaluate(
+        "([p, r]) => { if (r) localStorage.setItem('ati-remember', '1');"
+        " (r ? localStorage : sessionStorage).setItem('ati-profile', JSON.stringify(p)) }",
+        [profile, remember],
+    )
     page.reload()
     page.wait_for_function("window.ATIPlanner")
 
 
 def shown(page) -> list[dict]:
-    return page.eval_on_selector_all("[data-ati-plan] li", """ls => ls.map(l => ({from: l.dataset.from, to: l.dataset.to,
-        text: l.innerText, links: [...l.querySelectorAll('a')].map(a => [a.getAttribute('href'), a.target, a.textContent])}))""")
+    return page.eval_on_selector_all(
+        "[data-ati-plan] li",
+        """ls => ls.map(l => ({from: l.dataset.from, to: l.dataset.to,
+        text: l.innerText, links: [...l.querySelectorAll('a')].map(a => [a.getAttribute('href'), a.target, a.textContent])}))""",
+    )
 
 
 def expected(interview: date, at: time | None = None, promised: date | None = None) -> list[dict]:
@@ -88,7 +94,8 @@ def test_promised_date_and_its_removal(planner):
     page.get_by_label("Yes").check()
     page.get_by_label("Decision date").fill("2026-03-13")  # a Friday: the inquiry goes out on Monday
     assert [(i["from"], i["to"]) for i in shown(page)] == [
-        (w["from"].isoformat(), w["to"].isoformat()) for w in expected(date(2026, 3, 2), None, date(2026, 3, 13))]
+        (w["from"].isoformat(), w["to"].isoformat()) for w in expected(date(2026, 3, 2), None, date(2026, 3, 13))
+    ]
     assert "2026-03-16" in [i["from"] for i in shown(page)]
     fields = stored(page)["fields"]
     assert (fields["interview_date"], fields["decision_date"]) == ("2026-03-02", "2026-03-13")
@@ -102,11 +109,18 @@ def test_promised_date_and_its_removal(planner):
 
 def test_profile_is_shared_with_the_messages(planner, site_url):
     page = planner
-    seed(page, {"fields": {"interview_date": "2026-01-30", "decision_date": "2026-02-06", "company": COMPANY, "role": "Analyst"},
-                "interviewers": [{"interviewer_name": "Anna Berg"}]})
+    seed(
+        page,
+        {
+            "fields": {"interview_date": "2026-01-30", "decision_date": "2026-02-06", "company": COMPANY, "role": "Analyst"},
+            "interviewers": [{"interviewer_name": "Anna Berg"}],
+        },
+    )
     assert page.get_by_label("Interview date").input_value() == "2026-01-30"
     assert page.get_by_label("Yes").is_checked() and page.get_by_label("Decision date").input_value() == "2026-02-06"
-    assert [i["from"] for i in shown(page)] == [w["from"].isoformat() for w in expected(date(2026, 1, 30), None, date(2026, 2, 6))]
+    assert [i["from"] for i in shown(page)] == [
+        w["from"].isoformat() for w in expected(date(2026, 1, 30), None, date(2026, 2, 6))
+    ]
     page.get_by_label("Interview date").fill("2026-02-02")
     profile = stored(page)
     assert profile["fields"]["interview_date"] == "2026-02-02" and profile["fields"]["company"] == COMPANY
@@ -227,7 +241,9 @@ def test_filled_planner_has_no_axe_violation(browser, site_url, scheme):
     page.get_by_label("Yes").check()
     page.get_by_label("Decision date").fill("2026-03-01")  # before the interview: the warning shows too
     assert page.locator("[data-ati-plan] li").count() and "before the interview" in page.get_by_role("status").inner_text()
-    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                               ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
     context.close()
     assert not violations, violations

@@ -13,13 +13,47 @@ from generator.errors import Problem
 from generator.write import read_tree
 
 BASE = read_tree(Path(__file__).parent / "golden" / "base", (".yml",))
-NAMES = ["steps/01-thank-you.yml", "steps/99-new.yml", "messages/thanks.yml", "messages/new.yml", "blanks.yml",
-         "situations.yml", "topics/new.yml"]
-KEYS = ["id", "order", "title", "summary", "when", "anchor", "after", "within", "actions", "messages", "variants", "body",
-        "subject", "label", "blanks", "situations", "step", "length", "sentences", "characters", "repeat", "times", "x"]
+NAMES = [
+    "steps/01-thank-you.yml",
+    "steps/99-new.yml",
+    "messages/thanks.yml",
+    "messages/new.yml",
+    "blanks.yml",
+    "situations.yml",
+    "topics/new.yml",
+]
+KEYS = [
+    "id",
+    "order",
+    "title",
+    "summary",
+    "when",
+    "anchor",
+    "after",
+    "within",
+    "actions",
+    "messages",
+    "variants",
+    "body",
+    "subject",
+    "label",
+    "blanks",
+    "situations",
+    "step",
+    "length",
+    "sentences",
+    "characters",
+    "repeat",
+    "times",
+    "x",
+]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10, 10**6), st.floats(allow_nan=False), st.text(max_size=30),
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
     st.sampled_from(["thank-you", "thanks", "24 hours", "1 business day", "interview", "[Company]", "[Nope", "no", "1.10"]),
 )
 documents = st.recursive(

@@ -111,8 +111,11 @@ def test_navigation_sections_stay_bounded_for_large_guides():
     assert messages == [{f"&lt;M{i}&gt;": f"messages/m{i}.md"} for i in range(7)]
     big = SimpleNamespace(steps=[], messages=[item(i) for i in range(2 * NAV_CHUNK + 5)], topics=[])
     [sections] = [e["Messages"] for e in nav(big) if "Messages" in e]
-    assert [list(s)[0] for s in sections] == [f"Messages 1 to {NAV_CHUNK}", f"Messages {NAV_CHUNK + 1} to {2 * NAV_CHUNK}",
-                                              f"Messages {2 * NAV_CHUNK + 1} to {2 * NAV_CHUNK + 5}"]
+    assert [list(s)[0] for s in sections] == [
+        f"Messages 1 to {NAV_CHUNK}",
+        f"Messages {NAV_CHUNK + 1} to {2 * NAV_CHUNK}",
+        f"Messages {2 * NAV_CHUNK + 1} to {2 * NAV_CHUNK + 5}",
+    ]
     flat = [page for s in sections for entries in s.values() for page in entries]
     assert flat == [{f"&lt;M{i}&gt;": f"messages/m{i}.md"} for i in range(2 * NAV_CHUNK + 5)]
     assert max(len(entries) for s in sections for entries in s.values()) == NAV_CHUNK
