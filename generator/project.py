@@ -1,0 +1,217 @@
+"""The project adapter: read mkdocs.yml, content/ and templates/, and check everything a build checks, in one run.
+
+The command line (`check`, `build --out`) and the MkDocs plugin both call `run`, so they agree on every outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.branding import check_branding
+from generator.core import Result, generate
+from generator.errors import ContentErrors, Problem, did_you_mean
+from generator.load import Document, load
+from generator.render import Settings
+from generator.write import read_tree
+
+PLUGIN = "after-the-interview"
+LINK_FIX = "replace the link with the file itself (content is read from inside the project only)"
+
+
+@dataclass
+class Outcome:
+    """What a check found: the generated result (None on errors) and every problem, warnings included."""
+
+    result: Result | None
+    problems: list[Problem] = field(default_factory=list)
+    strict: bool = True
+
+    @property
+    def failed(self) -> bool:
+        """True when a build would stop: any error, or any warning in a strict build."""
+        return any(p.severity == "error" or self.strict for p in self.problems)
+
+    def report(self) -> str:
+        """Return every problem, one a line, and a last line saying why nothing was built."""
+        lines = [str(p) for p in sorted(self.problems)]
+        errors = sum(p.severity == "error" for p in self.problems)
+        warnings = len(self.problems) - errors
+        if errors:
+            lines.append(f"{errors} error{'s' if errors != 1 else ''} in the project; nothing was built.")
+        elif warnings and self.strict:
+            lines.append(f"{warnings} warning{'s' if warnings != 1 else ''}: the build is strict, so nothing was built.")
+        return "\n".join(lines)
+
+
+def _names(config_class) -> list[str]:
+    """Return the option names a MkDocs config class accepts."""
+    return [name for name, _ in config_class._schema if name != "config_file_path"]
+
+
+def _unknown(doc: Document, path: tuple, data: object, allowed: list[str], what: str) -> list[Problem]:
+    """Report each key of a mapping that is not an allowed name, with the nearest valid one."""
+    if not isinstance(data, dict):
+        return []
+    return [
+        doc.problem(
+            path + (key,),
+            f"unknown {what}",
+            at_key=True,
+            expected=("one of " + ", ".join(allowed)) if len(allowed) <= 8 else f"a known {what}",
+            found=repr(str(key)),
+            fix=did_you_mean(str(key), allowed),
+        )
+        for key in data
+        if key not in allowed
+    ]
+
+
+def config_typos(raw: bytes, file: str) -> list[Problem]:
+    """Find misspelt names in mkdocs.yml: top-level settings, this plugin's options and the adviser's fields."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from generator.plugin import AdviserConfig, GuideConfig
+
+    try:
+        doc = load(raw, file, tolerant=True)
+    except ContentErrors as e:
+        return e.problems
+    if not isinstance(doc.data, dict):
+        return []
+    problems = _unknown(doc, (), doc.data, _names(MkDocsConfig), "MkDocs setting")
+    for i, item in enumerate(doc.data.get("plugins") or []):
+        if isinstance(item, dict) and isinstance(item.get(PLUGIN), dict):
+            options = item[PLUGIN]
+            where = ("plugins", i, PLUGIN)
+            problems += _unknown(doc, where, options, _names(GuideConfig) + ["enabled"], f"{PLUGIN} option")
+            problems += _unknown(doc, where + ("adviser",), options.get("adviser"), _names(AdviserConfig), "adviser field")
+    return problems
+
+
+def load_config(config_file: str | Path):
+    """Load mkdocs.yml as MkDocs does (never aborting on warnings); return (config or None, problems)."""
+    from mkdocs.config import load_config as mkdocs_load
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    path = Path(config_file)
+    if not path.is_file():
+        return None, [Problem(str(config_file), 1, 1, "", "configuration file not found", fix="run from the project folder")]
+    problems = config_typos(path.read_bytes(), path.name)
+    said = [str(p) for p in problems] + [f"'{p.found.strip(chr(39))}'" for p in problems]
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    level, logger.level = logger.level, logging.ERROR + 10  # collect, do not print
+    config = None
+    try:
+        config = mkdocs_load(config_file=str(path), strict=False)
+    except (Abort, ConfigurationError) as e:
+        records.append(logging.makeLogRecord({"msg": str(e), "levelno": logging.ERROR}))
+    finally:
+        logger.removeHandler(handler)
+        logger.level = level
+    for record in records:
+        text = record.getMessage()
+        if text.startswith("Aborted with") or any(s in text for s in said):
+            continue
+        problems.append(Problem(path.name, 1, 1, "", text, fix="correct mkdocs.yml as the message says"))
+    if config is not None and PLUGIN not in config.plugins:
+        problems.append(
+            Problem(path.name, 1, 1, "plugins", f"the '{PLUGIN}' plugin is not listed", fix=f"add '- {PLUGIN}' under plugins")
+        )
+    return (config if config is not None and PLUGIN in config.plugins else None), problems
+
+
+def settings_from(config, options) -> Settings:
+    """Collect what the pages need from the MkDocs configuration."""
+    adviser = {k: v for k, v in dict(options.adviser).items() if v}
+    return Settings(
+        site_name=config.site_name,
+        organisation=options.organisation,
+        adviser=adviser,
+        use_directory_urls=config.use_directory_urls,
+        templates_label=options.templates_dir,
+    )
+
+
+def _read(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[dict[str, bytes], list[Problem]]:
+    """Read a project folder without following any link out of it; name each refused link."""
+    refused: list[str] = []
+    base = root / folder
+    inside = base.resolve().is_relative_to(root) if base.exists() else True
+    if base.is_symlink() or not inside:
+        problem = Problem(folder, 1, 1, "", "folder outside the project or a symbolic link", fix=LINK_FIX)
+        return {}, [problem]
+    files = read_tree(base, suffixes, refused)
+    found = "a symbolic link (links are not followed)"
+    problems = [Problem(f"{folder}/{name}", 1, 1, "", "symbolic link refused", found=found, fix=LINK_FIX) for name in refused]
+    return files, problems
+
+
+def clashes(pages, docs_dir: Path, shown: str) -> list[Problem]:
+    """Report each file in docs/ that a generated page would replace."""
+    return [
+        Problem(
+            f"{shown}/{path}",
+            1,
+            1,
+            "",
+            "a file here would be replaced by a generated page",
+            found="a file written by hand",
+            fix="remove or rename it (the generator writes this page)",
+        )
+        for path in pages
+        if (docs_dir / path).exists()
+    ]
+
+
+def run(config, options, strict: bool, cache=None) -> Outcome:
+    """Check branding, content, templates and docs/ clashes of a loaded configuration; generate the pages."""
+    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    content, problems = _read(root, options.content_dir, (".yml", ".yaml"))
+    raw_templates, refused = _read(root, options.templates_dir, (".j2",))
+    problems += refused
+    problems += check_branding_of(config, options)
+    templates = {name: data.decode("utf-8", "replace") for name, data in raw_templates.items()}
+    result = None
+    try:
+        result = generate(content, templates, settings_from(config, options), label=options.content_dir, cache=cache)
+    except ContentErrors as e:
+        problems += e.problems
+    if result is not None:
+        docs = Path(config.docs_dir)
+        shown = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
+        problems += result.warnings + clashes(result.pages, docs, shown)
+    outcome = Outcome(result, problems, strict)
+    if outcome.failed:
+        outcome.result = None
+    return outcome
+
+
+def check(config_file: str | Path = "mkdocs.yml", strict: bool = True) -> Outcome:
+    """Load mkdocs.yml and run every check a strict build runs; the command line's one entry point."""
+    config, problems = load_config(config_file)
+    if config is None:
+        return Outcome(None, problems, strict)
+    outcome = run(config, config.plugins[PLUGIN].config, strict)
+    outcome.problems = problems + outcome.problems
+    if outcome.failed:
+        outcome.result = None
+    return outcome
+
+
+def check_branding_of(config, options) -> list[Problem]:
+    """Check the palette, logo and adviser settings of mkdocs.yml."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    raw = path.read_bytes() if path.is_file() else b""
+    docs = Path(config.docs_dir)
+    custom = Path(config.theme.custom_dir) if getattr(config.theme, "custom_dir", None) else None
+
+    def logo_exists(logo: str) -> bool:
+        return (docs / logo).is_file() or bool(custom and (custom / logo).is_file())
+
+    return check_branding(raw, path.name, dict(config.theme), dict(options), logo_exists)
