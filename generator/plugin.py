@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -15,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-from generator import project
+from generator import project, render
 from generator.core import Result
 from generator.write import minify_assets, staging_dir, swap_in
 
@@ -39,6 +40,12 @@ class GuideConfig(Config):
     templates_dir = c.Type(str, default="templates")
     organisation = c.Type(str, default="")
     adviser = c.SubConfig(AdviserConfig)
+
+
+def template_cache() -> jinja2.BytecodeCache:
+    """Compiled templates, reused while their source and the renderer's code are unchanged (the key holds both)."""
+    code = hashlib.sha256(Path(render.__file__).read_bytes()).hexdigest()[:16]
+    return jinja2.FileSystemBytecodeCache(pattern=f"__jinja2_ati_{code}_%s.cache")
 
 
 class GuidePlugin(BasePlugin[GuideConfig]):
@@ -66,7 +73,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         """Check and render everything before MkDocs touches site_dir, then build into a staging folder."""
         if os.environ.get("SITE_URL"):
             config.site_url = os.environ["SITE_URL"].rstrip("/") + "/"
-        outcome = project.run(config, self.config, strict=bool(config.strict), cache=jinja2.FileSystemBytecodeCache())
+        outcome = project.run(config, self.config, strict=bool(config.strict), cache=template_cache())
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result
