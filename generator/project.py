@@ -114,9 +114,10 @@ def load_config(config_file: str | Path):
     finally:
         logger.removeHandler(handler)
         logger.level = level
+    unreadable = any(not p.field for p in problems)  # our own reading failed and said where: MkDocs' words add nothing
     for record in records:
         text = record.getMessage()
-        if text.startswith("Aborted with") or any(s in text for s in said):
+        if unreadable or text.startswith("Aborted with") or any(s in text for s in said):
             continue
         problems.append(Problem(path.name, 1, 1, "", text, fix="correct mkdocs.yml as the message says"))
     if config is not None and PLUGIN not in config.plugins:
