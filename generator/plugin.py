@@ -66,8 +66,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return errors, warnings + [str(p) for p in typos]
 
     def on_startup(self, command, dirty):
-        """Remember the command: `serve` builds into its own temporary folder, so it needs no staging."""
-        self.command = command
+        """Remember the command: `serve` builds into its own temporary folder and `--dirty` into site/ itself."""
+        self.command = "serve" if dirty else command
 
     def on_config(self, config):
         """Check and render everything before MkDocs touches site_dir, then build into a staging folder."""

@@ -17,6 +17,10 @@ from generator.render import Settings
 from generator.write import read_tree
 
 PLUGIN = "after-the-interview"
+# Material's theme settings (its mkdocs_theme.yml, and those its templates read), which MkDocs does not check.
+MATERIAL_THEME = ["name", "custom_dir", "static_templates", "locale", "language", "direction", "features", "palette"]
+MATERIAL_THEME += ["font", "icon", "logo", "favicon"]
+MATERIAL_PALETTE = ["media", "scheme", "primary", "accent", "toggle"]
 LINK_FIX = "replace the link with the file itself (content is read from inside the project only)"
 
 
@@ -80,7 +84,14 @@ def config_typos(raw: bytes, file: str) -> list[Problem]:
         return e.problems
     if not isinstance(doc.data, dict):
         return []
-    problems = _unknown(doc, (), doc.data, _names(MkDocsConfig), "MkDocs setting")
+    problems = _unknown(doc, (), doc.data, _names(MkDocsConfig) + ["INHERIT"], "MkDocs setting")
+    theme = doc.data.get("theme")
+    if isinstance(theme, dict) and theme.get("name") == "material":
+        problems += _unknown(doc, ("theme",), theme, MATERIAL_THEME, "theme setting")
+        palettes = theme.get("palette")
+        for i, palette in enumerate(palettes if isinstance(palettes, list) else [palettes]):
+            where = ("theme", "palette", i) if isinstance(palettes, list) else ("theme", "palette")
+            problems += _unknown(doc, where, palette, MATERIAL_PALETTE, "palette setting")
     for i, item in enumerate(doc.data.get("plugins") or []):
         if isinstance(item, dict) and isinstance(item.get(PLUGIN), dict):
             options = item[PLUGIN]
