@@ -35,7 +35,7 @@ class Outcome:
     @property
     def failed(self) -> bool:
         """True when a build would stop: any error, or any warning in a strict build."""
-        return any(p.severity == "error" or self.strict for p in self.problems)
+        return self.result is None or any(p.severity == "error" or self.strict for p in self.problems)
 
     def report(self) -> str:
         """Return every problem, one a line, and a last line saying why nothing was built."""
@@ -92,6 +92,13 @@ def config_typos(raw: bytes, file: str) -> list[Problem]:
         for i, palette in enumerate(palettes if isinstance(palettes, list) else [palettes]):
             where = ("theme", "palette", i) if isinstance(palettes, list) else ("theme", "palette")
             problems += _unknown(doc, where, palette, MATERIAL_PALETTE, "palette setting")
+    names = [next(iter(item), "") if isinstance(item, dict) else str(item) for item in doc.data.get("plugins") or []]
+    if isinstance(doc.data.get("plugins"), list) and PLUGIN not in names:
+        close = [(i, n) for i, n in enumerate(names) if n and "did you mean" in did_you_mean(PLUGIN, [n])]
+        at = ("plugins", close[0][0]) if close else ("plugins",)
+        found = repr(close[0][1]) if close else "no such plugin listed"
+        fix = f"write '{PLUGIN}'" if close else f"add '- {PLUGIN}' under plugins"
+        problems.append(doc.problem(at, f"the '{PLUGIN}' plugin is not listed", expected=repr(PLUGIN), found=found, fix=fix))
     for i, item in enumerate(doc.data.get("plugins") or []):
         if isinstance(item, dict) and isinstance(item.get(PLUGIN), dict):
             options = item[PLUGIN]
@@ -110,28 +117,28 @@ def load_config(config_file: str | Path):
     if not path.is_file():
         return None, [Problem(str(config_file), 1, 1, "", "configuration file not found", fix="run from the project folder")]
     problems = config_typos(path.read_bytes(), path.name)
-    said = [str(p) for p in problems] + [f"'{p.found.strip(chr(39))}'" for p in problems]
+    found = [p.found.strip("'") for p in problems if p.found.startswith("'")]
+    said = [str(p) for p in problems] + [f"'{f}'" for f in found] + [f'"{f}"' for f in found]
     records: list[logging.LogRecord] = []
     handler = logging.Handler(logging.WARNING)
     handler.emit = records.append
     logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    level, logger.level = logger.level, logging.ERROR + 10  # collect, do not print
+    saved = logger.handlers, logger.propagate, logger.level
+    logger.handlers, logger.propagate, logger.level = [handler], False, logging.WARNING  # collect, do not print
     config = None
     try:
         config = mkdocs_load(config_file=str(path), strict=False)
     except (Abort, ConfigurationError) as e:
         records.append(logging.makeLogRecord({"msg": str(e), "levelno": logging.ERROR}))
     finally:
-        logger.removeHandler(handler)
-        logger.level = level
+        logger.handlers, logger.propagate, logger.level = saved
     unreadable = any(not p.field for p in problems)  # our own reading failed and said where: MkDocs' words add nothing
     for record in records:
         text = record.getMessage()
         if unreadable or text.startswith("Aborted with") or any(s in text for s in said):
             continue
         problems.append(Problem(path.name, 1, 1, "", text, fix="correct mkdocs.yml as the message says"))
-    if config is not None and PLUGIN not in config.plugins:
+    if config is not None and PLUGIN not in config.plugins and not any("plugin is not listed" in p.message for p in problems):
         problems.append(
             Problem(path.name, 1, 1, "plugins", f"the '{PLUGIN}' plugin is not listed", fix=f"add '- {PLUGIN}' under plugins")
         )
@@ -154,9 +161,10 @@ def _read(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[dict[str,
     """Read a project folder without following any link out of it; name each refused link."""
     refused: list[str] = []
     base = root / folder
-    inside = base.resolve().is_relative_to(root) if base.exists() else True
+    inside = base.resolve().is_relative_to(root)
     if base.is_symlink() or not inside:
-        problem = Problem(folder, 1, 1, "", "folder outside the project or a symbolic link", fix=LINK_FIX)
+        fix = "in mkdocs.yml, name a folder inside the project (not a link) under plugins: after-the-interview"
+        problem = Problem(folder, 1, 1, "", "folder outside the project, or a symbolic link", found=str(base), fix=fix)
         return {}, [problem]
     files = read_tree(base, suffixes, refused)
     found = "a symbolic link (links are not followed)"
@@ -187,11 +195,13 @@ def run(config, options, strict: bool, cache=None) -> Outcome:
     content, problems = _read(root, options.content_dir, (".yml", ".yaml"))
     raw_templates, refused = _read(root, options.templates_dir, (".j2",))
     problems += refused
+    outside = any(p.file in (options.content_dir, options.templates_dir) for p in problems)
     problems += check_branding_of(config, options)
     templates = {name: data.decode("utf-8", "replace") for name, data in raw_templates.items()}
     result = None
     try:
-        result = generate(content, templates, settings_from(config, options), label=options.content_dir, cache=cache)
+        if not outside:
+            result = generate(content, templates, settings_from(config, options), label=options.content_dir, cache=cache)
     except ContentErrors as e:
         problems += e.problems
     if result is not None:
