@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from generator import project, render
+from generator.branding import config_typos
 from generator.core import Result
 from generator.write import minify_assets, staging_dir, swap_in
 
@@ -60,7 +61,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         errors, warnings = super().load_config(options, config_file_path)
         if not config_file_path or not Path(config_file_path).is_file():
             return errors, warnings
-        typos = project.config_typos(Path(config_file_path).read_bytes(), Path(config_file_path).name)
+        typos = config_typos(Path(config_file_path).read_bytes(), Path(config_file_path).name)
         ours = {p.found.strip("'") for p in typos}
         warnings = [w for w in warnings if not (isinstance(w, tuple) and w[0] in ours)]
         return errors, warnings + [str(p) for p in typos]
