@@ -41,7 +41,7 @@ MATERIAL_THEME += ["font", "icon", "logo", "favicon"]
 MATERIAL_PALETTE = ["media", "scheme", "primary", "accent", "toggle"]
 
 
-def _locate(raw: bytes, file: str) -> Document | None:
+def locate(raw: bytes, file: str) -> Document | None:
     """Load mkdocs.yml with positions (MkDocs' own tags read as plain values), or None if it does not parse."""
     try:
         return load(raw, file, tolerant=True)
@@ -51,7 +51,7 @@ def _locate(raw: bytes, file: str) -> Document | None:
 
 def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exists) -> list[Problem]:
     """Return the problems in the palette colours, the logo and the adviser contact."""
-    doc = _locate(raw, file)
+    doc = locate(raw, file)
     problems = []
 
     def add(path: tuple, message: str, **details: str) -> None:

@@ -6,10 +6,11 @@ The command line (`check`, `build --out`) and the MkDocs plugin both call `run`,
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.branding import PLUGIN, check_branding, config_typos
+from generator.branding import PLUGIN, check_branding, config_typos, locate
 from generator.core import Result, generate
 from generator.errors import ContentErrors, Problem
 from generator.render import Settings
@@ -43,36 +44,48 @@ class Outcome:
         return "\n".join(lines)
 
 
-def load_config(config_file: str | Path):
-    """Load mkdocs.yml as MkDocs does (never aborting on warnings); return (config or None, problems)."""
+def _mkdocs_load(path: Path):
+    """Load mkdocs.yml with MkDocs, never aborting on warnings; return (config or None, MkDocs' messages)."""
     from mkdocs.config import load_config as mkdocs_load
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    path = Path(config_file)
-    if not path.is_file():
-        return None, [Problem(str(config_file), 1, 1, "", "configuration file not found", fix="run from the project folder")]
-    problems = config_typos(path.read_bytes(), path.name)
-    found = [p.found.strip("'") for p in problems if p.found.startswith("'")]
-    said = [str(p) for p in problems] + [f"'{f}'" for f in found] + [f'"{f}"' for f in found]
     records: list[logging.LogRecord] = []
     handler = logging.Handler(logging.WARNING)
     handler.emit = records.append
     logger = logging.getLogger("mkdocs")
     saved = logger.handlers, logger.propagate, logger.level
     logger.handlers, logger.propagate, logger.level = [handler], False, logging.WARNING  # collect, do not print
-    config = None
+    config, messages = None, []
     try:
         config = mkdocs_load(config_file=str(path), strict=False)
     except (Abort, ConfigurationError) as e:
-        records.append(logging.makeLogRecord({"msg": str(e), "levelno": logging.ERROR}))
+        messages.append(str(e))
     finally:
         logger.handlers, logger.propagate, logger.level = saved
+    return config, [r.getMessage() for r in records] + messages
+
+
+def load_config(config_file: str | Path):
+    """Load mkdocs.yml and check its spelling; return (config or None, problems), MkDocs' own ones located by key."""
+    path = Path(config_file)
+    if not path.is_file():
+        return None, [Problem(str(config_file), 1, 1, "", "configuration file not found", fix="run from the project folder")]
+    raw = path.read_bytes()
+    problems = config_typos(raw, path.name)
+    found = [p.found.strip("'") for p in problems if p.found.startswith("'")]
+    said = [str(p) for p in problems] + [f"'{f}'" for f in found] + [f'"{f}"' for f in found]
     unreadable = any(not p.field for p in problems)  # our own reading failed and said where: MkDocs' words add nothing
-    for record in records:
-        text = record.getMessage()
+    config, messages = _mkdocs_load(path)
+    doc = locate(raw, path.name)
+    for text in messages:
         if unreadable or text.startswith("Aborted with") or any(s in text for s in said):
             continue
-        problems.append(Problem(path.name, 1, 1, "", text, fix="correct mkdocs.yml as the message says"))
+        key = re.match(r"Config value '([^']+)': (.*)", text, re.S)
+        fix = "correct mkdocs.yml as the message says"
+        if key and doc is not None:
+            problems.append(doc.problem((key.group(1),), key.group(2), at_key=True, fix=fix))
+        else:
+            problems.append(Problem(path.name, 1, 1, "", text, fix=fix))
     if config is not None and PLUGIN not in config.plugins and not any("plugin is not listed" in p.message for p in problems):
         problems.append(
             Problem(path.name, 1, 1, "plugins", f"the '{PLUGIN}' plugin is not listed", fix=f"add '- {PLUGIN}' under plugins")
