@@ -49,6 +49,12 @@ def locate(raw: bytes, file: str) -> Document | None:
         return None
 
 
+def _colour_fix(value: str, key: str, allowed: list[str]) -> str:
+    """Suggest the nearest colour, or point at the list when none is near."""
+    nearest = did_you_mean(value, allowed)
+    return nearest if nearest.startswith("did you mean") else f"use one of the {key} colours listed"
+
+
 def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exists) -> list[Problem]:
     """Return the problems in the palette colours, the logo and the adviser contact."""
     doc = locate(raw, file)
@@ -72,7 +78,7 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
                     f"unknown {key} colour",
                     expected="one of " + ", ".join(allowed),
                     found=repr(value),
-                    fix=did_you_mean(str(value).lower(), allowed),
+                    fix=_colour_fix(str(value).lower(), key, allowed),
                 )
     logo = theme.get("logo")
     if logo and not logo_exists(logo):
