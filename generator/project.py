@@ -120,21 +120,40 @@ def _read(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[dict[str,
     return files, problems
 
 
-def clashes(pages, docs_dir: Path, shown: str) -> list[Problem]:
-    """Report each file in docs/ that a generated page would replace."""
-    return [
-        Problem(
-            f"{shown}/{path}",
-            1,
-            1,
-            "",
-            "a file here would be replaced by a generated page",
-            found="a file written by hand",
-            fix="remove or rename it (the generator writes this page)",
-        )
-        for path in pages
-        if (docs_dir / path).exists()
-    ]
+def docs_problems(pages, config, shown: str) -> list[Problem]:
+    """Report files in docs/ that a generated page would replace, and pages the generated navigation leaves out."""
+    from mkdocs.structure.files import InclusionLevel, get_files
+
+    problems = []
+    warn_omitted = config.nav is None and config.validation.nav.omitted_files >= logging.WARNING
+    for file in get_files(config):  # MkDocs' own listing, with its exclude_docs and not_in_nav rules
+        if file.src_uri in pages:
+            problems.append(
+                Problem(
+                    f"{shown}/{file.src_uri}",
+                    1,
+                    1,
+                    "",
+                    "a file here would be replaced by a generated page",
+                    found="a file written by hand",
+                    fix="remove or rename it (the generator writes this page)",
+                )
+            )
+        elif warn_omitted and file.is_documentation_page() and file.inclusion == InclusionLevel.INCLUDED:
+            problems.append(
+                Problem(
+                    f"{shown}/{file.src_uri}",
+                    1,
+                    1,
+                    "",
+                    "page not in the navigation",
+                    severity="warning",
+                    expected="only generated pages, or pages listed under not_in_nav in mkdocs.yml",
+                    found="a page written by hand",
+                    fix=f"add '{file.src_uri}' under not_in_nav in mkdocs.yml (then link to it from a page), or remove it",
+                )
+            )
+    return problems
 
 
 def run(config, options, strict: bool, cache=None) -> Outcome:
@@ -155,7 +174,7 @@ def run(config, options, strict: bool, cache=None) -> Outcome:
     if result is not None:
         docs = Path(config.docs_dir)
         shown = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
-        problems += result.warnings + clashes(result.pages, docs, shown)
+        problems += result.warnings + docs_problems(result.pages, config, shown)
     outcome = Outcome(result, problems, strict)
     if outcome.failed:
         outcome.result = None

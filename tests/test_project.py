@@ -69,6 +69,9 @@ def test_warning_after_the_plugin_keeps_the_previous_site(tmp_path, previous_sit
     """A strict build that MkDocs itself stops at the end (a broken link in a hand-written page) keeps site/."""
     project = copy_project(tmp_path / "p")
     (project / "docs" / "extra.md").write_text("# Extra\n\n[broken](nowhere.md)\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nnot_in_nav: |\n  /extra.md\n", "utf-8")
+    assert run_cli(project, "check").returncode == 0  # MkDocs finds the broken link only while it builds
     site = tmp_path / "site"
     shutil.copytree(previous_site, site)
     before = snapshot(site)
