@@ -7,50 +7,29 @@ import logging
 import sys
 from pathlib import Path
 
-from generator.errors import ContentErrors
-
-PLUGIN = "after-the-interview"
+HINT = "run ./dev check, or .venv/bin/python -m generator ... (the generator needs the project's virtual environment)"
 
 
-def _options(config_file: str):
-    """Load mkdocs.yml and return it with this plugin's options."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+def _check(config_file: str):
+    """Run every check a strict build runs; print the problems; return the outcome."""
+    from generator import project
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    try:
-        config = load_config(config_file=config_file)
-    except ConfigurationError as e:
-        raise SystemExit(f"{config_file}: {e}") from None
-    if PLUGIN not in config.plugins:
-        raise SystemExit(f"{config_file}: plugins: the '{PLUGIN}' plugin is not listed. Fix: add '- {PLUGIN}' under plugins.")
-    return config, config.plugins[PLUGIN].config
-
-
-def _generate(args):
-    """Generate the pages as mkdocs.yml configures; print problems; return (options, result or None)."""
-    from generator.plugin import run
-
-    config, options = _options(args.config)
-    try:
-        result = run(config, options)
-    except ContentErrors as e:
-        print(e.report(), file=sys.stderr)
-        return options, None
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
-    return options, result
+    outcome = project.check(config_file)
+    if outcome.problems:
+        print(outcome.report(), file=sys.stderr)
+    return outcome
 
 
 def cmd_check(args) -> int:
-    """Validate the content and templates without building; print every problem."""
-    options, result = _generate(args)
-    if result is None:
+    """Validate mkdocs.yml, the content and the templates without building; print every problem."""
+    outcome = _check(args.config)
+    if outcome.failed:
         return 1
-    g = result.guide
+    g, pages = outcome.result.guide, outcome.result.pages
     print(
-        f"{options.content_dir}: OK: {len(g.steps)} steps, {len(g.messages)} messages, {len(g.topics)} advice pages, "
-        f"{len(g.blanks)} blanks, {len(result.pages)} pages, {len(result.warnings)} warning(s)."
+        f"OK: {len(g.steps)} steps, {len(g.messages)} messages, {len(g.topics)} advice pages, "
+        f"{len(g.blanks)} blanks, {len(pages)} pages."
     )
     return 0
 
@@ -59,26 +38,31 @@ def cmd_build(args) -> int:
     """Write the generated Markdown pages to a folder."""
     from generator.write import write_pages
 
-    _, result = _generate(args)
-    if result is None:
+    outcome = _check(args.config)
+    if outcome.failed:
         return 1
-    write_pages(result.pages, Path(args.out))
-    print(f"wrote {len(result.pages)} pages to {args.out}")
+    write_pages(outcome.result.pages, Path(args.out))
+    print(f"wrote {len(outcome.result.pages)} pages to {args.out}")
     return 0
 
 
 def cmd_new(args) -> int:
     """Write a valid, commented starting file for a new message or step."""
+    from generator import project
     from generator.scaffold import new_file
 
-    config, options = _options(args.config)
+    config, problems = project.load_config(args.config)
+    if config is None:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        return 1
+    options = config.plugins[project.PLUGIN].config
     root = Path(config.config_file_path).resolve().parent / options.content_dir
     try:
         path = new_file(root, args.kind, args.id)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    print(f"wrote {path}; edit it, then run: python -m generator check")
+    print(f"wrote {path}; edit it, then run: ./dev check")
     return 0
 
 
@@ -114,4 +98,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    try:
+        import jinja2  # noqa: F401
+        import mkdocs  # noqa: F401
+        import yaml  # noqa: F401
+    except ModuleNotFoundError as e:
+        sys.exit(f"{e.name} is not installed here: {HINT}")
     sys.exit(main())

@@ -1,4 +1,4 @@
-"""Check the branding settings in mkdocs.yml: colours, logo and the adviser contact."""
+"""Check mkdocs.yml: the spelling of every setting we know, and the branding (colours, logo, adviser contact)."""
 
 from __future__ import annotations
 
@@ -34,9 +34,14 @@ PRIMARY = [
 ACCENT = PRIMARY[:16] + ["custom"]
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{5,20}$")
+PLUGIN = "after-the-interview"  # the plugin's name in mkdocs.yml
+# Material's theme settings (its mkdocs_theme.yml, and those its templates read), which MkDocs does not check.
+MATERIAL_THEME = ["name", "custom_dir", "static_templates", "locale", "language", "direction", "features", "palette"]
+MATERIAL_THEME += ["font", "icon", "logo", "favicon"]
+MATERIAL_PALETTE = ["media", "scheme", "primary", "accent", "toggle"]
 
 
-def _locate(raw: bytes, file: str) -> Document | None:
+def locate(raw: bytes, file: str) -> Document | None:
     """Load mkdocs.yml with positions (MkDocs' own tags read as plain values), or None if it does not parse."""
     try:
         return load(raw, file, tolerant=True)
@@ -44,9 +49,15 @@ def _locate(raw: bytes, file: str) -> Document | None:
         return None
 
 
+def _colour_fix(value: str, key: str, allowed: list[str]) -> str:
+    """Suggest the nearest colour, or point at the list when none is near."""
+    nearest = did_you_mean(value, allowed)
+    return nearest if nearest.startswith("did you mean") else f"use one of the {key} colours listed"
+
+
 def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exists) -> list[Problem]:
     """Return the problems in the palette colours, the logo and the adviser contact."""
-    doc = _locate(raw, file)
+    doc = locate(raw, file)
     problems = []
 
     def add(path: tuple, message: str, **details: str) -> None:
@@ -67,7 +78,7 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
                     f"unknown {key} colour",
                     expected="one of " + ", ".join(allowed),
                     found=repr(value),
-                    fix=did_you_mean(str(value).lower(), allowed),
+                    fix=_colour_fix(str(value).lower(), key, allowed),
                 )
     logo = theme.get("logo")
     if logo and not logo_exists(logo):
@@ -81,8 +92,8 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
     plugin_path: tuple = ("plugins",)
     if doc is not None and isinstance(doc.data, dict):
         for i, item in enumerate(doc.data.get("plugins") or []):
-            if isinstance(item, dict) and "after-the-interview" in item:
-                plugin_path = ("plugins", i, "after-the-interview", "adviser")
+            if isinstance(item, dict) and PLUGIN in item:
+                plugin_path = ("plugins", i, PLUGIN, "adviser")
     adviser = options.get("adviser") or {}
     for key, pattern, example in (("email", EMAIL, "careers@example.org"), ("phone", PHONE, "+44 20 7946 0000")):
         value = adviser.get(key)
@@ -94,4 +105,63 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
                 found=repr(value),
                 fix=f"correct plugins: after-the-interview: adviser: {key}",
             )
+    return problems
+
+
+def _names(config_class) -> list[str]:
+    """Return the option names a MkDocs config class accepts."""
+    return [name for name, _ in config_class._schema if name != "config_file_path"]
+
+
+def _unknown(doc: Document, path: tuple, data: object, allowed: list[str], what: str) -> list[Problem]:
+    """Report each key of a mapping that is not an allowed name, with the nearest valid one."""
+    if not isinstance(data, dict):
+        return []
+    return [
+        doc.problem(
+            path + (key,),
+            f"unknown {what}",
+            at_key=True,
+            expected=("one of " + ", ".join(allowed)) if len(allowed) <= 8 else f"a known {what}",
+            found=repr(str(key)),
+            fix=did_you_mean(str(key), allowed),
+        )
+        for key in data
+        if key not in allowed
+    ]
+
+
+def config_typos(raw: bytes, file: str) -> list[Problem]:
+    """Find misspelt names in mkdocs.yml: top-level settings, this plugin's options and the adviser's fields."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from generator.plugin import AdviserConfig, GuideConfig
+
+    try:
+        doc = load(raw, file, tolerant=True)
+    except ContentErrors as e:
+        return e.problems
+    if not isinstance(doc.data, dict):
+        return []
+    problems = _unknown(doc, (), doc.data, _names(MkDocsConfig) + ["INHERIT"], "MkDocs setting")
+    theme = doc.data.get("theme")
+    if isinstance(theme, dict) and theme.get("name") == "material":
+        problems += _unknown(doc, ("theme",), theme, MATERIAL_THEME, "theme setting")
+        palettes = theme.get("palette")
+        for i, palette in enumerate(palettes if isinstance(palettes, list) else [palettes]):
+            where = ("theme", "palette", i) if isinstance(palettes, list) else ("theme", "palette")
+            problems += _unknown(doc, where, palette, MATERIAL_PALETTE, "palette setting")
+    names = [next(iter(item), "") if isinstance(item, dict) else str(item) for item in doc.data.get("plugins") or []]
+    if isinstance(doc.data.get("plugins"), list) and PLUGIN not in names:
+        close = [(i, n) for i, n in enumerate(names) if n and "did you mean" in did_you_mean(PLUGIN, [n])]
+        at = ("plugins", close[0][0]) if close else ("plugins",)
+        found = repr(close[0][1]) if close else "no such plugin listed"
+        fix = f"write '{PLUGIN}'" if close else f"add '- {PLUGIN}' under plugins"
+        problems.append(doc.problem(at, f"the '{PLUGIN}' plugin is not listed", expected=repr(PLUGIN), found=found, fix=fix))
+    for i, item in enumerate(doc.data.get("plugins") or []):
+        if isinstance(item, dict) and isinstance(item.get(PLUGIN), dict):
+            options = item[PLUGIN]
+            where = ("plugins", i, PLUGIN)
+            problems += _unknown(doc, where, options, _names(GuideConfig) + ["enabled"], f"{PLUGIN} option")
+            problems += _unknown(doc, where + ("adviser",), options.get("adviser"), _names(AdviserConfig), "adviser field")
     return problems

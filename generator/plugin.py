@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import shutil
 from pathlib import Path
 
 import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
-from generator.branding import check_branding
-from generator.core import Result, generate
-from generator.errors import ContentErrors
-from generator.render import Settings
-from generator.write import minify_assets, read_templates, read_tree
+from generator import project, render
+from generator.branding import config_typos
+from generator.core import Result
+from generator.write import minify_assets, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.after_the_interview")
 
@@ -41,64 +43,48 @@ class GuideConfig(Config):
     adviser = c.SubConfig(AdviserConfig)
 
 
-def settings_from(config, options: GuideConfig, templates_label: str) -> Settings:
-    """Collect what the pages need from the MkDocs configuration."""
-    adviser = {k: v for k, v in dict(options.adviser).items() if v}
-    return Settings(
-        site_name=config.site_name,
-        organisation=options.organisation,
-        adviser=adviser,
-        use_directory_urls=config.use_directory_urls,
-        templates_label=templates_label,
-    )
-
-
-def run(config, options: GuideConfig) -> Result:
-    """Read content and templates beside mkdocs.yml and generate the pages."""
-    root = Path(config.config_file_path or ".").resolve().parent
-    content, templates = root / options.content_dir, root / options.templates_dir
-    return generate(
-        read_tree(content, (".yml", ".yaml")),
-        read_templates(templates),
-        settings_from(config, options, options.templates_dir),
-        label=options.content_dir,
-        cache=jinja2.FileSystemBytecodeCache(),  # compiled templates, reused while their source is unchanged
-    )
-
-
-def check_branding_of(config, options: GuideConfig) -> list:
-    """Check the palette, logo and adviser settings of mkdocs.yml."""
-    path = Path(config.config_file_path or "mkdocs.yml")
-    raw = path.read_bytes() if path.is_file() else b""
-    docs = Path(config.docs_dir)
-    custom = Path(config.theme.custom_dir) if getattr(config.theme, "custom_dir", None) else None
-
-    def logo_exists(logo: str) -> bool:
-        return (docs / logo).is_file() or bool(custom and (custom / logo).is_file())
-
-    return check_branding(raw, path.name, dict(config.theme), dict(options), logo_exists)
+def template_cache() -> jinja2.BytecodeCache:
+    """Compiled templates, reused while their source and the renderer's code are unchanged (the key holds both)."""
+    code = hashlib.sha256(Path(render.__file__).read_bytes()).hexdigest()[:16]
+    return jinja2.FileSystemBytecodeCache(pattern=f"__jinja2_ati_{code}_%s.cache")
 
 
 class GuidePlugin(BasePlugin[GuideConfig]):
-    """Adds the guide's generated pages to the site."""
+    """Adds the guide's generated pages to the site, and replaces site/ only when the whole build succeeds."""
 
     result: Result | None = None
+    command = "build"
+    site_dir: str | None = None  # the real site folder while the build writes into a staging folder beside it
+
+    def load_config(self, options, config_file_path=None):
+        """Validate the options; name each misspelt option, and any misspelt MkDocs setting, by line with a suggestion."""
+        errors, warnings = super().load_config(options, config_file_path)
+        if not config_file_path or not Path(config_file_path).is_file():
+            return errors, warnings
+        typos = config_typos(Path(config_file_path).read_bytes(), Path(config_file_path).name)
+        ours = {p.found.strip("'") for p in typos}
+        warnings = [w for w in warnings if not (isinstance(w, tuple) and w[0] in ours)]
+        return errors, warnings + [str(p) for p in typos]
+
+    def on_startup(self, command, dirty):
+        """Remember the command: `serve` builds into its own temporary folder and `--dirty` into site/ itself."""
+        self.command = "serve" if dirty else command
 
     def on_config(self, config):
-        """Check and render everything before MkDocs touches site_dir, so errors leave it intact."""
+        """Check and render everything before MkDocs touches site_dir, then build into a staging folder."""
         if os.environ.get("SITE_URL"):
             config.site_url = os.environ["SITE_URL"].rstrip("/") + "/"
-        try:
-            self.result = run(config, self.config)
-        except ContentErrors as e:
-            raise PluginError(e.report()) from None
-        branding = check_branding_of(config, self.config)
-        if branding:
-            raise PluginError(ContentErrors(branding).report())
-        for warning in self.result.warnings:
+        outcome = project.run(config, self.config, strict=bool(config.strict), cache=template_cache())
+        if outcome.failed:
+            raise PluginError(outcome.report())
+        self.result = outcome.result
+        for warning in outcome.problems:
             log.warning(str(warning))
         if config.nav is None:
             config.nav = self.result.nav
+        if self.command != "serve":
+            self.site_dir = config.site_dir
+            config.site_dir = staging_dir(config.site_dir)
         return config
 
     def on_env(self, env, config, files):
@@ -117,10 +103,24 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             files.append(File.generated(config, path, content=text))
         return files
 
+    @event_priority(-100)  # last, after every other plugin has written to the staging folder
     def on_post_build(self, config):
-        """Minify the project's own script and styles in site/ (the sources in docs/assets stay readable)."""
+        """Minify the project's own script and styles, then swap the staging folder in unless strict mode will abort."""
         local = [str(getattr(p, "path", p)) for p in config.extra_javascript] + list(config.extra_css)
         minify_assets(Path(config.site_dir), [p for p in local if "://" not in p])
+        if self.site_dir is None:
+            return
+        counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+        if config.strict and any(h.get_counts() for h in counted):
+            return  # MkDocs aborts next; on_build_error removes the staging folder
+        staged, config.site_dir, self.site_dir = config.site_dir, self.site_dir, None
+        swap_in(Path(staged), Path(config.site_dir))
+
+    def on_build_error(self, error):
+        """Remove the staging folder: the previous site stays as it was."""
+        if self.site_dir is not None:
+            shutil.rmtree(staging_dir(self.site_dir), ignore_errors=True)
+            self.site_dir = None
 
     def on_serve(self, server, config, builder):
         """Rebuild when a content file or a template changes."""

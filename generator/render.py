@@ -18,7 +18,11 @@ from generator.errors import ContentErrors, Problem
 from generator.model import Guide
 from generator.schema import schema
 
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+!|~])")
+# Braces and percent signs become character references, so no template engine that runs after ours (such as
+# mkdocs-macros) can evaluate text from YAML as `{{ ... }}` or `{% ... %}`; the page still shows them literally.
+BRACES = str.maketrans({"{": "&#123;", "}": "&#125;", "%": "&#37;"})
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 @dataclass
@@ -61,7 +65,7 @@ def nav(guide: Guide) -> list:
     """Return the MkDocs navigation for the generated pages; titles are HTML-escaped, as the theme prints them raw."""
 
     def t(title: str) -> str:
-        return str(escape(title))
+        return str(html(title))
 
     return [
         {"Home": "index.md"},
@@ -79,14 +83,30 @@ def nav(guide: Guide) -> list:
     ]
 
 
+def html(text: object) -> Markup:
+    """Escape text for HTML: markup characters, and braces and percent signs as character references."""
+    return Markup(str(escape(text)).translate(BRACES))
+
+
+def finalize(value: object) -> object:
+    """Escape every value a template prints (Jinja's autoescape leaves braces alone); Markup is already escaped."""
+    return value if isinstance(value, Markup) else html(value)
+
+
+def json_dumps(value: object, **kwargs) -> str:
+    """Write JSON for a page (the tojson filter) with braces and percent signs inside strings as \\u escapes."""
+    text = json.dumps(value, **kwargs)
+    return JSON_STRING.sub(lambda m: m.group(0).replace("{", "\\u007b").replace("}", "\\u007d").replace("%", "\\u0025"), text)
+
+
 def md(text: object) -> Markup:
-    """Escape text for Markdown inline use: HTML-escaped, and Markdown punctuation backslashed."""
-    return escape(MD_SPECIAL.sub(r"\\\1", str(text)))
+    """Escape text for Markdown inline use: HTML-escaped (braces too), and Markdown punctuation backslashed."""
+    return html(MD_SPECIAL.sub(r"\\\1", str(text)))
 
 
 def front_matter_title(title: str) -> Markup:
     """Return a front-matter title line: HTML-escaped (the theme prints titles raw) and quoted for YAML."""
-    return Markup("title: " + json.dumps(str(escape(title)), ensure_ascii=False))
+    return Markup("title: " + json.dumps(str(html(title)), ensure_ascii=False))
 
 
 class _Renderer:
@@ -104,7 +124,9 @@ class _Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             bytecode_cache=cache,
+            finalize=finalize,
         )
+        self.env.policies["json.dumps_function"] = json_dumps
         self.templates = templates
         self.env.filters.update(md=md, meta_title=front_matter_title, blanks=self.blanks_html)
         self.env.globals.update(
@@ -122,10 +144,10 @@ class _Renderer:
         out = []
         for part in blank_syntax.parse(text):
             if isinstance(part, str):
-                out.append(str(escape(part)))
+                out.append(str(html(part)))
             elif isinstance(part, blank_syntax.Blank):
                 b = self.labels[part.label]
-                out.append(f'<span class="ati-blank" data-blank="{escape(b.id)}">[{escape(b.label)}]</span>')
+                out.append(f'<span class="ati-blank" data-blank="{escape(b.id)}">[{html(b.label)}]</span>')
         return Markup("".join(out))
 
     @staticmethod

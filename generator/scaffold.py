@@ -101,7 +101,7 @@ def new_file(content_dir: Path, kind: str, id: str) -> Path:
     files = read_tree(content_dir, (".yml", ".yaml"))
     guide, problems = check(files)
     if guide is None:
-        raise ValueError("fix the existing content first (run: python -m generator check)")
+        raise ValueError("fix the existing content first (run: ./dev check)")
     items = guide.steps if kind == "step" else guide.messages
     if any(item.id == id for item in items):
         raise ValueError(f"a {kind} with the id '{id}' already exists")

@@ -9,13 +9,24 @@ from collections.abc import Mapping
 from pathlib import Path
 
 
-def read_tree(root: Path, suffixes: tuple[str, ...]) -> dict[str, bytes]:
-    """Read every file under root whose name ends with one of the suffixes, keyed by its POSIX path."""
+def read_tree(root: Path, suffixes: tuple[str, ...], refused: list[str] | None = None) -> dict[str, bytes]:
+    """Read every file under root whose name ends with one of the suffixes, keyed by its POSIX path.
+
+    Symbolic links (to files or folders, inside or outside root) are never followed: their paths go to refused.
+    """
     files = {}
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.name.endswith(suffixes):
-            files[path.relative_to(root).as_posix()] = path.read_bytes()
-    return files
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        here = Path(folder)
+        for name in sorted(dirs + names):
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                if refused is not None and (name in dirs or name.endswith(suffixes)):
+                    refused.append(rel)
+            elif name in names and name.endswith(suffixes) and path.is_file():
+                files[rel] = path.read_bytes()
+        dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink())
+    return dict(sorted(files.items()))
 
 
 def read_templates(root: Path) -> dict[str, str]:
@@ -33,16 +44,27 @@ def write_pages(pages: Mapping[str, str], out: Path) -> None:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        old = None
-        if out.exists():
-            old = out.with_name(f".{out.name}-old-{os.getpid()}")
-            out.rename(old)
-        staging.rename(out)
-        if old:
-            shutil.rmtree(old)
+        swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def staging_dir(site_dir: str | Path) -> str:
+    """Return the folder beside site_dir that a build writes into before it replaces site_dir."""
+    site = Path(site_dir).resolve()
+    return str(site.with_name(f".{site.name}.building-{os.getpid()}"))
+
+
+def swap_in(staged: Path, out: Path) -> None:
+    """Replace the folder out with the folder staged, keeping out as it was until the last moment."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        out.rename(old)
+    staged.rename(out)
+    if old:
+        shutil.rmtree(old)
 
 
 def write_files(files: Mapping[str, str], out: Path) -> None:

@@ -1,0 +1,206 @@
+"""The project adapter: read mkdocs.yml, content/ and templates/, and check everything a build checks, in one run.
+
+The command line (`check`, `build --out`) and the MkDocs plugin both call `run`, so they agree on every outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.branding import PLUGIN, check_branding, config_typos, locate
+from generator.core import Result, generate
+from generator.errors import ContentErrors, Problem
+from generator.render import Settings
+from generator.write import read_tree
+
+LINK_FIX = "replace the link with the file itself (content is read from inside the project only)"
+
+
+@dataclass
+class Outcome:
+    """What a check found: the generated result (None on errors) and every problem, warnings included."""
+
+    result: Result | None
+    problems: list[Problem] = field(default_factory=list)
+    strict: bool = True
+
+    @property
+    def failed(self) -> bool:
+        """True when a build would stop: any error, or any warning in a strict build."""
+        return self.result is None or any(p.severity == "error" or self.strict for p in self.problems)
+
+    def report(self) -> str:
+        """Return every problem, one a line, and a last line saying why nothing was built."""
+        lines = [str(p) for p in sorted(self.problems)]
+        errors = sum(p.severity == "error" for p in self.problems)
+        warnings = len(self.problems) - errors
+        if errors:
+            lines.append(f"{errors} error{'s' if errors != 1 else ''} in the project; nothing was built.")
+        elif warnings and self.strict:
+            lines.append(f"{warnings} warning{'s' if warnings != 1 else ''}: the build is strict, so nothing was built.")
+        return "\n".join(lines)
+
+
+def _mkdocs_load(path: Path):
+    """Load mkdocs.yml with MkDocs, never aborting on warnings; return (config or None, MkDocs' messages)."""
+    from mkdocs.config import load_config as mkdocs_load
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append
+    logger = logging.getLogger("mkdocs")
+    saved = logger.handlers, logger.propagate, logger.level
+    logger.handlers, logger.propagate, logger.level = [handler], False, logging.WARNING  # collect, do not print
+    config, messages = None, []
+    try:
+        config = mkdocs_load(config_file=str(path), strict=False)
+    except (Abort, ConfigurationError) as e:
+        messages.append(str(e))
+    finally:
+        logger.handlers, logger.propagate, logger.level = saved
+    return config, [r.getMessage() for r in records] + messages
+
+
+def load_config(config_file: str | Path):
+    """Load mkdocs.yml and check its spelling; return (config or None, problems), MkDocs' own ones located by key."""
+    path = Path(config_file)
+    if not path.is_file():
+        return None, [Problem(str(config_file), 1, 1, "", "configuration file not found", fix="run from the project folder")]
+    raw = path.read_bytes()
+    problems = config_typos(raw, path.name)
+    found = [p.found.strip("'") for p in problems if p.found.startswith("'")]
+    said = [str(p) for p in problems] + [f"'{f}'" for f in found] + [f'"{f}"' for f in found]
+    unreadable = any(not p.field for p in problems)  # our own reading failed and said where: MkDocs' words add nothing
+    config, messages = _mkdocs_load(path)
+    doc = locate(raw, path.name)
+    for text in messages:
+        if unreadable or text.startswith("Aborted with") or any(s in text for s in said):
+            continue
+        key = re.match(r"Config value '([^']+)': (.*)", text, re.S)
+        fix = "correct mkdocs.yml as the message says"
+        if key and doc is not None:
+            problems.append(doc.problem((key.group(1),), key.group(2), at_key=True, fix=fix))
+        else:
+            problems.append(Problem(path.name, 1, 1, "", text, fix=fix))
+    if config is not None and PLUGIN not in config.plugins and not any("plugin is not listed" in p.message for p in problems):
+        problems.append(
+            Problem(path.name, 1, 1, "plugins", f"the '{PLUGIN}' plugin is not listed", fix=f"add '- {PLUGIN}' under plugins")
+        )
+    return (config if config is not None and PLUGIN in config.plugins else None), problems
+
+
+def settings_from(config, options) -> Settings:
+    """Collect what the pages need from the MkDocs configuration."""
+    adviser = {k: v for k, v in dict(options.adviser).items() if v}
+    return Settings(
+        site_name=config.site_name,
+        organisation=options.organisation,
+        adviser=adviser,
+        use_directory_urls=config.use_directory_urls,
+        templates_label=options.templates_dir,
+    )
+
+
+def _read(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[dict[str, bytes], list[Problem]]:
+    """Read a project folder without following any link out of it; name each refused link."""
+    refused: list[str] = []
+    base = root / folder
+    inside = base.resolve().is_relative_to(root)
+    if base.is_symlink() or not inside:
+        fix = "in mkdocs.yml, name a folder inside the project (not a link) under plugins: after-the-interview"
+        problem = Problem(folder, 1, 1, "", "folder outside the project, or a symbolic link", found=str(base), fix=fix)
+        return {}, [problem]
+    files = read_tree(base, suffixes, refused)
+    found = "a symbolic link (links are not followed)"
+    problems = [Problem(f"{folder}/{name}", 1, 1, "", "symbolic link refused", found=found, fix=LINK_FIX) for name in refused]
+    return files, problems
+
+
+def docs_problems(pages, config, shown: str) -> list[Problem]:
+    """Report files in docs/ that a generated page would replace, and pages the generated navigation leaves out."""
+    from mkdocs.structure.files import InclusionLevel, get_files
+
+    problems = []
+    warn_omitted = config.nav is None and config.validation.nav.omitted_files >= logging.WARNING
+    for file in get_files(config):  # MkDocs' own listing, with its exclude_docs and not_in_nav rules
+        if file.src_uri in pages:
+            problems.append(
+                Problem(
+                    f"{shown}/{file.src_uri}",
+                    1,
+                    1,
+                    "",
+                    "a file here would be replaced by a generated page",
+                    found="a file written by hand",
+                    fix="remove or rename it (the generator writes this page)",
+                )
+            )
+        elif warn_omitted and file.is_documentation_page() and file.inclusion == InclusionLevel.INCLUDED:
+            problems.append(
+                Problem(
+                    f"{shown}/{file.src_uri}",
+                    1,
+                    1,
+                    "",
+                    "page not in the navigation",
+                    severity="warning",
+                    expected="only generated pages, or pages listed under not_in_nav in mkdocs.yml",
+                    found="a page written by hand",
+                    fix=f"add '{file.src_uri}' under not_in_nav in mkdocs.yml (then link to it from a page), or remove it",
+                )
+            )
+    return problems
+
+
+def run(config, options, strict: bool, cache=None) -> Outcome:
+    """Check branding, content, templates and docs/ clashes of a loaded configuration; generate the pages."""
+    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    content, problems = _read(root, options.content_dir, (".yml", ".yaml"))
+    raw_templates, refused = _read(root, options.templates_dir, (".j2",))
+    problems += refused
+    outside = any(p.file in (options.content_dir, options.templates_dir) for p in problems)
+    problems += check_branding_of(config, options)
+    templates = {name: data.decode("utf-8", "replace") for name, data in raw_templates.items()}
+    result = None
+    try:
+        if not outside:
+            result = generate(content, templates, settings_from(config, options), label=options.content_dir, cache=cache)
+    except ContentErrors as e:
+        problems += e.problems
+    if result is not None:
+        docs = Path(config.docs_dir)
+        shown = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
+        problems += result.warnings + docs_problems(result.pages, config, shown)
+    outcome = Outcome(result, problems, strict)
+    if outcome.failed:
+        outcome.result = None
+    return outcome
+
+
+def check(config_file: str | Path = "mkdocs.yml", strict: bool = True) -> Outcome:
+    """Load mkdocs.yml and run every check a strict build runs; the command line's one entry point."""
+    config, problems = load_config(config_file)
+    if config is None:
+        return Outcome(None, problems, strict)
+    outcome = run(config, config.plugins[PLUGIN].config, strict)
+    outcome.problems = problems + outcome.problems
+    if outcome.failed:
+        outcome.result = None
+    return outcome
+
+
+def check_branding_of(config, options) -> list[Problem]:
+    """Check the palette, logo and adviser settings of mkdocs.yml."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    raw = path.read_bytes() if path.is_file() else b""
+    docs = Path(config.docs_dir)
+    custom = Path(config.theme.custom_dir) if getattr(config.theme, "custom_dir", None) else None
+
+    def logo_exists(logo: str) -> bool:
+        return (docs / logo).is_file() or bool(custom and (custom / logo).is_file())
+
+    return check_branding(raw, path.name, dict(config.theme), dict(options), logo_exists)
