@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from generator import blanks as blank_syntax
+from generator import renamed
 from generator.errors import Problem, did_you_mean
+from generator.fields import Context, Duration, parse_duration
 from generator.load import Document, Path, field_path
-from generator.schema import Duration, parse_duration
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Timing:
     fallback: dict | None = None
     repeat: dict | None = None
     ongoing: bool = False
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
     def to_json(self) -> dict:
         """Return the timing as data for the browser."""
@@ -31,7 +33,8 @@ class Timing:
                 return {k: conv(x) for k, x in v.items()}
             return v.to_json() if isinstance(v, Duration) else v
 
-        return {f.name: conv(getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) is not None}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        return {k: conv(v) for k, v in {**data, **self.extra}.items() if v is not None}
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Step:
     donts: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -59,6 +63,7 @@ class Variant:
     label: str
     body: str
     subject: str = ""
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -79,6 +84,7 @@ class Message:
     avoid: list[str] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -88,6 +94,7 @@ class Section:
     title: str
     text: str = ""
     points: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -100,6 +107,7 @@ class Topic:
     summary: str
     sections: list[Section]
     related: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -114,6 +122,7 @@ class BlankDef:
     per_interviewer: bool = False
     required: bool = False
     form_only: bool = False
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -125,6 +134,7 @@ class Situation:
     advice: str
     step: str
     message: str = ""
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -137,6 +147,7 @@ class Guide:
     blanks: list[BlankDef]
     question: str
     situations: list[Situation]
+    documents: dict[str, list] = field(default_factory=dict)  # every kind's data as read, for kinds no code reads yet
 
     def step(self, id: str) -> Step:
         """Return the step with this id."""
@@ -147,6 +158,14 @@ class Guide:
         return next(m for m in self.messages if m.id == id)
 
 
+def _make(cls, data: dict, **converted):
+    """Build a dataclass from validated data; fields it does not declare go to its `extra`."""
+    names = {f.name for f in fields(cls)} - {"extra"}
+    known = {k: v for k, v in data.items() if k in names}
+    extra = {k: v for k, v in data.items() if k not in names}
+    return cls(**{**known, **converted}, extra=extra)
+
+
 def _timing(data: dict) -> Timing:
     """Build a Timing, turning duration strings into Durations."""
 
@@ -155,63 +174,30 @@ def _timing(data: dict) -> Timing:
             return {k: conv(x) for k, x in v.items()}
         return (parse_duration(v) if isinstance(v, str) else None) or v
 
-    return Timing(**{k: conv(v) for k, v in data.items()})
+    return _make(Timing, {k: conv(v) for k, v in data.items()})
 
 
 def _step(d: dict) -> Step:
-    return Step(**{**d, "when": _timing(d["when"])})
+    return _make(Step, d, when=_timing(d["when"]))
 
 
 def _message(d: dict) -> Message:
-    return Message(**{**d, "variants": [Variant(**v) for v in d["variants"]]})
+    return _make(Message, d, variants=[_make(Variant, v) for v in d["variants"]])
 
 
 def _topic(d: dict) -> Topic:
-    return Topic(**{**d, "sections": [Section(**s) for s in d["sections"]]})
+    return _make(Topic, d, sections=[_make(Section, s) for s in d["sections"]])
 
 
-class _Linker:
-    """Runs the checks that need the whole guide: ids, references, blanks and length budgets."""
-
-    def __init__(self):
-        self.problems: list[Problem] = []
-        self.ids: dict[str, dict[str, Document]] = {"step": {}, "message": {}, "topic": {}, "blank": {}}
-        self.id_paths: dict[tuple[str, str], Path] = {}
-
-    def register(self, kind: str, doc: Document, path: Path, id: str) -> None:
-        """Record an id, reporting it if another item of the kind already has it."""
-        if id in self.ids[kind]:
-            other = self.ids[kind][id]
-            first = other.mark(self.id_paths[(kind, id)])
-            self.problems.append(
-                doc.problem(
-                    path,
-                    f"duplicate {kind} id",
-                    expected=f"a {kind} id used once",
-                    found=f"'{id}', already used in {other.file}:{first.line}",
-                    fix="rename one of them",
-                )
-            )
-            return
-        self.ids[kind][id] = doc
-        self.id_paths[(kind, id)] = path
-
-    def ref(self, kind: str, doc: Document, path: Path, target: str) -> None:
-        """Report a reference to a kind's id that does not exist."""
-        if target and target not in self.ids[kind]:
-            self.problems.append(
-                doc.problem(
-                    path,
-                    f"unknown {kind}",
-                    expected=f"the id of a {kind}",
-                    found=f"'{target}'",
-                    fix=did_you_mean(target, set(self.ids[kind])),
-                )
-            )
+def _at(data: object, path: Path) -> object:
+    """Return the value at a field path."""
+    for part in path:
+        data = data[part]
+    return data
 
 
-def _template_problems(doc: Document, path: Path, text: str, labels: set[str], used: set[str]) -> list[Problem]:
-    """Check the blanks of one template field: well-formed and declared."""
+def _template_problems(doc: Document, path: Path, text: str, labels: set[str] | None, used: set[str]) -> list[Problem]:
+    """Check the blanks of one template field: well-formed, and declared unless the registry is broken (labels None)."""
     problems = []
     mark = doc.mark(path)
     for part in blank_syntax.parse(text):
@@ -239,7 +225,8 @@ def _template_problems(doc: Document, path: Path, text: str, labels: set[str], u
                     fix=part.fix,
                 )
             )
-        elif part.label not in labels:
+        elif labels is not None and part.label not in labels:
+            hint = renamed.hint("blank", part.label)
             problems.append(
                 Problem(
                     doc.file,
@@ -248,12 +235,27 @@ def _template_problems(doc: Document, path: Path, text: str, labels: set[str], u
                     "undeclared blank",
                     expected="a blank declared in blanks.yml",
                     found=f"[{part.label}]",
-                    fix=did_you_mean(part.label, labels) + " Or declare it in blanks.yml",
+                    fix=(hint + " Declare them in blanks.yml")
+                    if hint
+                    else did_you_mean(part.label, labels) + " Or declare it in blanks.yml",
                 )
             )
         else:
             used.add(part.label)
     return problems
+
+
+def _sentence_hint(body: str, examples: dict) -> str:
+    """Say which blank examples hold a '.', '!' or '?' that the sentence count reads as a sentence end."""
+    count = blank_syntax.sentences(blank_syntax.fill(body, examples))
+    culprits = []
+    for label, example in examples.items():
+        plain = example.translate(str.maketrans("", "", ".!?"))
+        if plain != example and blank_syntax.sentences(blank_syntax.fill(body, {**examples, label: plain})) != count:
+            culprits.append(f"[{label}] ('{example}')")
+    if not culprits:
+        return ""
+    return "; the example of " + " and ".join(culprits) + " holds a '.', '!' or '?' that counts as a sentence end"
 
 
 def _length_problems(doc: Document, path: Path, message: Message, variant: Variant, examples: dict) -> list[Problem]:
@@ -265,13 +267,17 @@ def _length_problems(doc: Document, path: Path, message: Message, variant: Varia
         low, high = limits["sentences"]
         count = blank_syntax.sentences(body)
         if not low <= count <= high:
+            hint = _sentence_hint(variant.body, examples)
+            fix = "shorten or lengthen the body; a sentence ends with '.', '!' or '?'"
+            if hint:
+                fix = "write that example without the mark in blanks.yml (for example 'Dr Ruiz'), or change the body"
             problems.append(
                 doc.problem(
                     path + ("body",),
                     "template outside its length budget",
                     expected=f"{low} to {high} sentences",
-                    found=f"{count} sentences",
-                    fix="shorten or lengthen the body; a sentence ends with '.', '!' or '?'",
+                    found=f"{count} sentences{hint}",
+                    fix=fix,
                 )
             )
     if "characters" in limits and len(body) > limits["characters"]:
@@ -287,84 +293,124 @@ def _length_problems(doc: Document, path: Path, message: Message, variant: Varia
     return problems
 
 
-def build(docs: dict[str, list[Document]]) -> tuple[Guide | None, list[Problem]]:
-    """Link documents that all fit the schema (one blanks and one situations file) into a Guide; return it and the problems."""
-    link = _Linker()
-    for kind in ("step", "message", "topic"):
-        for doc in docs.get(kind, []):
-            link.register(kind, doc, ("id",), doc.data["id"])
-    [blanks_doc], [situations_doc] = docs["blanks"], docs["situations"]
-    registry = blanks_doc.data["blanks"]
-    labels: dict[str, tuple[Document, Path]] = {}
-    for i, b in enumerate(registry):
-        link.register("blank", blanks_doc, ("blanks", i, "id"), b["id"])
-        if b["label"] in labels:
-            link.problems.append(
-                blanks_doc.problem(
-                    ("blanks", i, "label"),
-                    "duplicate blank label",
-                    expected="each label once",
-                    found=f"'{b['label']}'",
-                    fix="give each blank its own label",
+class _Linker:
+    """Runs the checks that need the whole guide: ids, references, blanks and length budgets."""
+
+    def __init__(self, checked: list[tuple[str, Context]], incomplete: set[str]):
+        self.checked = checked
+        self.incomplete = incomplete  # kinds and types whose ids a broken part may hide
+        self.problems: list[Problem] = []
+        self.ids: dict[str, dict[str, tuple[Document, Path]]] = {}
+
+    def register(self) -> None:
+        """Record every id of every kind and type, reporting duplicates with both places."""
+        for _, ctx in self.checked:
+            local: dict[str, dict[str, tuple[Document, Path]]] = {}
+            for owner, id, path, scope in ctx.ids:
+                table = local.setdefault(owner, {}) if scope == "file" else self.ids.setdefault(owner, {})
+                if id in table:
+                    other, first = table[id]
+                    line = other.mark(first).line
+                    self.problems.append(
+                        ctx.doc.problem(
+                            path,
+                            f"duplicate {owner} id",
+                            expected=f"a {owner} id used once" + (" in its file" if scope == "file" else ""),
+                            found=f"'{id}', already used in {other.file}:{line}",
+                            fix="rename one of them",
+                        )
+                    )
+                else:
+                    table[id] = (ctx.doc, path)
+
+    def references(self) -> None:
+        """Report every reference, in any field of any kind, to an id that does not exist."""
+        for _, ctx in self.checked:
+            for ref, target, path in ctx.refs:
+                to = ref.spec["to"]
+                known = self.ids.get(to, {})
+                if to in self.incomplete or target in known:
+                    continue
+                fix = renamed.hint(to, target) or did_you_mean(target, set(known))
+                if not fix.startswith(("did you mean", "`")):
+                    where = "remove it from this list" if isinstance(path[-1], int) else f"point '{path[-1]}' at another {to}"
+                    if not ref.required and not isinstance(path[-1], int):
+                        where = f"remove the '{path[-1]}:' line"
+                    fix = f"no {to} has this id (was it deleted?): {where}, or restore the {to} '{target}'"
+                self.problems.append(
+                    ctx.doc.problem(path, f"unknown {to}", expected=f"the id of a {to}", found=f"'{target}'", fix=fix)
                 )
-            )
-        labels.setdefault(b["label"], (blanks_doc, ("blanks", i, "label")))
-    examples = {b["label"]: b["example"] for b in registry}
-    form_only = {b["label"] for b in registry if b.get("form_only")}
+
+    def blanks(self) -> tuple[dict[str, tuple[Document, Path]], dict[str, str], set[str]]:
+        """Return the declared blanks' labels (with their place), examples and form-only labels."""
+        labels: dict[str, tuple[Document, Path]] = {}
+        examples, form_only = {}, set()
+        for doc, path in self.ids.get("blank", {}).values():
+            item = _at(doc.data, path[:-1])
+            label, lpath = item.get("label"), path[:-1] + ("label",)
+            if not isinstance(label, str):
+                continue
+            if label in labels:
+                self.problems.append(
+                    doc.problem(
+                        lpath,
+                        "duplicate blank label",
+                        expected="each label once",
+                        found=f"'{label}'",
+                        fix="give each blank its own label",
+                    )
+                )
+                continue
+            labels[label] = (doc, lpath)
+            examples[label] = item.get("example") if isinstance(item.get("example"), str) else ""
+            if item.get("form_only") is True:
+                form_only.add(label)
+        return labels, examples, form_only
+
+    def messages(self, examples: dict, declared: set[str] | None, used: set[str]) -> None:
+        """Check every template's blanks, email subjects and length budgets."""
+        bad_templates: set[tuple[str, Path]] = set()
+        for _, ctx in self.checked:
+            for path, text in ctx.templates:
+                found = _template_problems(ctx.doc, path, text, declared, used)
+                if found:
+                    bad_templates.add((ctx.doc.file, path[:-1]))
+                self.problems += found
+        for kind, ctx in self.checked:
+            if kind != "message" or ctx.problems:
+                continue  # a message with schema problems cannot be measured
+            message = _message(ctx.doc.data)
+            for i, v in enumerate(message.variants):
+                vpath: Path = ("variants", i)
+                if message.channel == "email" and not v.subject:
+                    self.problems.append(
+                        ctx.doc.problem(
+                            vpath,
+                            "missing subject",
+                            at_key=True,
+                            expected="a subject line for an email message",
+                            found="no 'subject' key",
+                            fix="add 'subject:' to this variant",
+                        )
+                    )
+                if declared is not None and (ctx.doc.file, vpath) not in bad_templates:
+                    self.problems += _length_problems(ctx.doc, vpath, message, v, examples)
+
+
+def link(checked: list[tuple[str, Context]], incomplete: set[str]) -> list[Problem]:
+    """Run the cross-file checks on every document that loaded; return their problems (and unused-blank warnings)."""
+    linker = _Linker(checked, incomplete)
+    linker.register()
+    linker.references()
+    labels, examples, form_only = linker.blanks()
     used: set[str] = set()
-    for doc in docs.get("step", []):
-        for i, m in enumerate(doc.data.get("messages", [])):
-            link.ref("message", doc, ("messages", i), m)
-        for i, s in enumerate(doc.data.get("related", [])):
-            link.ref("step", doc, ("related", i), s)
-    for doc in docs.get("message", []):
-        d = doc.data
-        link.ref("step", doc, ("step",), d["step"])
-        for i, m in enumerate(d.get("related", [])):
-            link.ref("message", doc, ("related", i), m)
-        seen_variants: set[str] = set()
-        message = _message(d)
-        for i, v in enumerate(message.variants):
-            vpath: Path = ("variants", i)
-            if v.id in seen_variants:
-                link.problems.append(
-                    doc.problem(
-                        vpath + ("id",),
-                        "duplicate variant id",
-                        expected="each tone once per message",
-                        found=f"'{v.id}'",
-                        fix="rename one of them",
-                    )
-                )
-            seen_variants.add(v.id)
-            if d["channel"] == "email" and not v.subject:
-                link.problems.append(
-                    doc.problem(
-                        vpath,
-                        "missing subject",
-                        at_key=True,
-                        expected="a subject line for an email message",
-                        found="no 'subject' key",
-                        fix="add 'subject:' to this variant",
-                    )
-                )
-            before = len(link.problems)
-            for name in ("subject", "body"):
-                if getattr(v, name):
-                    link.problems += _template_problems(doc, vpath + (name,), getattr(v, name), set(labels), used)
-            if len(link.problems) == before:
-                link.problems += _length_problems(doc, vpath, message, v, examples)
-    for doc in docs.get("topic", []):
-        for i, m in enumerate(doc.data.get("related", [])):
-            link.ref("message", doc, ("related", i), m)
-    for i, s in enumerate(situations_doc.data["situations"]):
-        link.ref("step", situations_doc, ("situations", i, "step"), s["step"])
-        if "message" in s:
-            link.ref("message", situations_doc, ("situations", i, "message"), s["message"])
-    if not link.problems:
+    declared = None if "blank" in incomplete else set(labels)
+    linker.messages(examples, declared, used)
+    clean = not linker.problems and not incomplete and not any(ctx.problems for _, ctx in checked)
+    if clean:
         for label, (doc, path) in labels.items():
             if label not in used and label not in form_only:
-                link.problems.append(
+                linker.problems.append(
                     doc.problem(
                         path,
                         "blank declared but never used",
@@ -374,14 +420,19 @@ def build(docs: dict[str, list[Document]]) -> tuple[Guide | None, list[Problem]]
                         fix="use it in a template or remove it",
                     )
                 )
-    if any(p.severity == "error" for p in link.problems):
-        return None, link.problems
-    guide = Guide(
+    return linker.problems
+
+
+def build(docs: dict[str, list[Document]]) -> Guide:
+    """Build the Guide from documents that passed every check (one blanks and one situations file)."""
+    blanks = docs["blanks"][0].data
+    situations = docs["situations"][0].data
+    return Guide(
         steps=sorted((_step(d.data) for d in docs.get("step", [])), key=lambda s: (s.order, s.id)),
         messages=sorted((_message(d.data) for d in docs.get("message", [])), key=lambda m: (m.order, m.id)),
         topics=sorted((_topic(d.data) for d in docs.get("topic", [])), key=lambda t: (t.order, t.id)),
-        blanks=[BlankDef(**b) for b in registry],
-        question=situations_doc.data["question"],
-        situations=[Situation(**s) for s in situations_doc.data["situations"]],
+        blanks=[_make(BlankDef, b) for b in blanks["blanks"]],
+        question=situations["question"],
+        situations=[_make(Situation, s) for s in situations["situations"]],
+        documents={kind: [d.data for d in found] for kind, found in docs.items()},
     )
-    return guide, link.problems
