@@ -384,9 +384,10 @@ class List(Field):
 
     def check(self, value: object, ctx: Context, path: Path) -> bool:
         if not isinstance(value, list):
-            fix = "write each item on its own line starting with '- '"
+            fix = "write each item on its own line starting with '- '" + (f", under '{_key(path)}:'" if value is None else "")
             found = "nothing after the colon" if value is None else describe(value)
-            ctx.add(path, "wrong type", expected="a list (lines starting with '- ')", found=found, fix=fix)
+            message = "empty value" if value is None else "wrong type"
+            ctx.add(path, message, expected="a list (lines starting with '- ')", found=found, fix=fix)
             ctx.incomplete |= self.reach()
             return False
         low, high = self.spec.get("min_items", 0), self.spec.get("max_items")
@@ -523,7 +524,7 @@ class Object(Field):
         else:
             ctx.add(
                 path,
-                "wrong type",
+                "empty value" if value is None else "wrong type",
                 expected=f"the fields of a {self.name} ({required})",
                 found="nothing after the colon" if value is None else describe(value),
                 fix=f"write the fields on the lines under '{_key(path)}:', indented",

@@ -196,8 +196,11 @@ def _at(data: object, path: Path) -> object:
     return data
 
 
-def _template_problems(doc: Document, path: Path, text: str, labels: set[str] | None, used: set[str]) -> list[Problem]:
-    """Check the blanks of one template field: well-formed, and declared unless the registry is broken (labels None)."""
+def _template_problems(doc: Document, path: Path, text: str, labels: dict[str, str] | None, used: set[str]) -> list[Problem]:
+    """Check the blanks of one template field: well-formed, and declared unless the registry is broken (labels None).
+
+    `labels` maps each declared label to its blank's id.
+    """
     problems = []
     mark = doc.mark(path)
     for part in blank_syntax.parse(text):
@@ -226,7 +229,10 @@ def _template_problems(doc: Document, path: Path, text: str, labels: set[str] | 
                 )
             )
         elif labels is not None and part.label not in labels:
-            hint = renamed.hint("blank", part.label)
+            by_id = {id: f"[{label}]" for label, id in labels.items()}
+            hint = renamed.hint("blank", part.label, {**by_id, part.label: f"[{part.label}]"})
+            if hint and not all(u in by_id for u in renamed.find("blank", part.label).get("use") or []):
+                hint += " Declare them in blanks.yml"
             problems.append(
                 Problem(
                     doc.file,
@@ -235,9 +241,7 @@ def _template_problems(doc: Document, path: Path, text: str, labels: set[str] | 
                     "undeclared blank",
                     expected="a blank declared in blanks.yml",
                     found=f"[{part.label}]",
-                    fix=(hint + " Declare them in blanks.yml")
-                    if hint
-                    else did_you_mean(part.label, labels) + " Or declare it in blanks.yml",
+                    fix=hint or did_you_mean(part.label, set(labels)) + " Or declare it in blanks.yml",
                 )
             )
         else:
@@ -245,17 +249,18 @@ def _template_problems(doc: Document, path: Path, text: str, labels: set[str] | 
     return problems
 
 
-def _sentence_hint(body: str, examples: dict) -> str:
-    """Say which blank examples hold a '.', '!' or '?' that the sentence count reads as a sentence end."""
+def _sentence_hint(body: str, examples: dict) -> tuple[str, str]:
+    """Say which blank examples hold a sentence-ending mark that changes the count; also the first one without it."""
     count = blank_syntax.sentences(blank_syntax.fill(body, examples))
-    culprits = []
+    culprits, plains = [], []
     for label, example in examples.items():
         plain = example.translate(str.maketrans("", "", ".!?"))
         if plain != example and blank_syntax.sentences(blank_syntax.fill(body, {**examples, label: plain})) != count:
             culprits.append(f"[{label}] ('{example}')")
+            plains.append(plain)
     if not culprits:
-        return ""
-    return "; the example of " + " and ".join(culprits) + " holds a '.', '!' or '?' that counts as a sentence end"
+        return "", ""
+    return "; the example of " + " and ".join(culprits) + " holds a '.', '!' or '?' that counts as a sentence end", plains[0]
 
 
 def _length_problems(doc: Document, path: Path, message: Message, variant: Variant, examples: dict) -> list[Problem]:
@@ -267,15 +272,15 @@ def _length_problems(doc: Document, path: Path, message: Message, variant: Varia
         low, high = limits["sentences"]
         count = blank_syntax.sentences(body)
         if not low <= count <= high:
-            hint = _sentence_hint(variant.body, examples)
+            hint, plain = _sentence_hint(variant.body, examples)
             fix = "shorten or lengthen the body; a sentence ends with '.', '!' or '?'"
             if hint:
-                fix = "write that example without the mark in blanks.yml (for example 'Dr Ruiz'), or change the body"
+                fix = f"write the example in blanks.yml without the mark (such as '{plain}'), or change the body"
             problems.append(
                 doc.problem(
                     path + ("body",),
                     "template outside its length budget",
-                    expected=f"{low} to {high} sentences",
+                    expected=f"exactly {low} sentence{'s' * (low != 1)}" if low == high else f"{low} to {high} sentences",
                     found=f"{count} sentences{hint}",
                     fix=fix,
                 )
@@ -341,10 +346,10 @@ class _Linker:
                     ctx.doc.problem(path, f"unknown {to}", expected=f"the id of a {to}", found=f"'{target}'", fix=fix)
                 )
 
-    def blanks(self) -> tuple[dict[str, tuple[Document, Path]], dict[str, str], set[str]]:
-        """Return the declared blanks' labels (with their place), examples and form-only labels."""
+    def blanks(self) -> tuple[dict[str, tuple[Document, Path]], dict[str, str], set[str], dict[str, str]]:
+        """Return the declared blanks' labels (with their place), examples, form-only labels and ids by label."""
         labels: dict[str, tuple[Document, Path]] = {}
-        examples, form_only = {}, set()
+        examples, form_only, ids = {}, set(), {}
         for doc, path in self.ids.get("blank", {}).values():
             item = _at(doc.data, path[:-1])
             label, lpath = item.get("label"), path[:-1] + ("label",)
@@ -362,12 +367,13 @@ class _Linker:
                 )
                 continue
             labels[label] = (doc, lpath)
+            ids[label] = _at(doc.data, path)
             examples[label] = item.get("example") if isinstance(item.get("example"), str) else ""
             if item.get("form_only") is True:
                 form_only.add(label)
-        return labels, examples, form_only
+        return labels, examples, form_only, ids
 
-    def messages(self, examples: dict, declared: set[str] | None, used: set[str]) -> None:
+    def messages(self, examples: dict, declared: dict[str, str] | None, used: set[str]) -> None:
         """Check every template's blanks, email subjects and length budgets."""
         bad_templates: set[tuple[str, Path]] = set()
         for _, ctx in self.checked:
@@ -402,9 +408,9 @@ def link(checked: list[tuple[str, Context]], incomplete: set[str]) -> list[Probl
     linker = _Linker(checked, incomplete)
     linker.register()
     linker.references()
-    labels, examples, form_only = linker.blanks()
+    labels, examples, form_only, ids = linker.blanks()
     used: set[str] = set()
-    declared = None if "blank" in incomplete else set(labels)
+    declared = None if "blank" in incomplete else ids
     linker.messages(examples, declared, used)
     clean = not linker.problems and not incomplete and not any(ctx.problems for _, ctx in checked)
     if clean:

@@ -15,14 +15,23 @@ def table() -> list[dict]:
     return yaml.safe_load(text) or []
 
 
-def hint(what: str, name: str) -> str | None:
-    """Return "`old` was split in 0.2: use `a` and `b`." for a name an earlier release used, else None."""
+def find(what: str, name: str) -> dict | None:
+    """Return the entry of a name an earlier release used for a `what` (blank, field, step...), or None."""
     for entry in table():
         olds = entry["old"] if isinstance(entry["old"], list) else [entry["old"]]
         if entry["what"] == what and name in olds:
-            use = entry.get("use") or []
-            text = f"`{name}` was {entry['change']} in {entry['release']}"
-            if use:
-                text += ": use " + " and ".join(f"`{u}`" for u in use)
-            return text + "."
+            return entry
     return None
+
+
+def hint(what: str, name: str, shown: dict[str, str] | None = None) -> str | None:
+    """Return "`old` was split in 0.2: use `a` and `b`." for a name an earlier release used, else None.
+
+    `shown` writes names as the content knows them (such as a blank's [Label]) instead of `id`.
+    """
+    entry = find(what, name)
+    if entry is None:
+        return None
+    use = [(shown or {}).get(u, f"`{u}`") for u in entry.get("use") or []]
+    text = f"{(shown or {}).get(name, f'`{name}`')} was {entry['change']} in {entry['release']}"
+    return text + (": use " + " and ".join(use) if use else "") + "."
