@@ -49,7 +49,7 @@ class Duration:
 
 def parse_duration(text: str) -> Duration | None:
     """Read "24 hours" or "1 business day", or return None."""
-    m = DURATION_RE.match(text.strip())
+    m = DURATION_RE.fullmatch(text)
     return Duration(int(m.group(1)), m.group(2)) if m else None
 
 
@@ -192,7 +192,7 @@ class Id(Field):
                 fix=f"rename it, for example '{self.owner}-{value.lower().strip('_')}' "
                 "(the page's script would read JavaScript's built-in value instead of yours)",
             )
-        elif not isinstance(value, str) or not ID_RE.match(value):
+        elif not isinstance(value, str) or not ID_RE.fullmatch(value):
             m = ctx.doc.mark(path)
             found = describe(value)
             if not isinstance(value, str) and m.style is None and m.raw:
@@ -211,7 +211,7 @@ class Id(Field):
         return False
 
     def schema(self, ids):
-        reserved = [name for name in JS_PROPERTIES if ID_RE.match(name)]  # the pattern already refuses the others
+        reserved = [name for name in JS_PROPERTIES if ID_RE.fullmatch(name)]  # the pattern already refuses the others
         return {"type": "string", "pattern": ID_RE.pattern, "not": {"enum": reserved}}
 
 
