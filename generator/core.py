@@ -47,6 +47,9 @@ def check(
         using = using or compiled()
     except ContentErrors as e:
         return None, sorted(e.problems)
+    gaps = using.require(model.needs())
+    if gaps:
+        return None, gaps
     problems: list[Problem] = []
     docs: dict[str, list[Document]] = {}
     checked: list[tuple[str, Context]] = []

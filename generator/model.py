@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 
 from generator import blanks as blank_syntax
 from generator import renamed
@@ -156,6 +156,26 @@ class Guide:
     def message(self, id: str) -> Message:
         """Return the message with this id."""
         return next(m for m in self.messages if m.id == id)
+
+
+SOURCES = {
+    "step": Step,
+    "message": Message,
+    "topic": Topic,
+    "timing": Timing,
+    "variant": Variant,
+    "section": Section,
+    "blank": BlankDef,
+    "situation": Situation,
+}  # the kind or type of schema.yml each class is built from
+
+
+def needs() -> dict[str, tuple[str, ...]]:
+    """Return, for each kind or type, the fields the classes here cannot do without."""
+    return {
+        name: tuple(f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING)
+        for name, cls in SOURCES.items()
+    }
 
 
 def _make(cls, data: dict, **converted):

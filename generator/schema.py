@@ -62,6 +62,32 @@ class Schema:
     raw: dict
     kinds: dict[str, Object]
     types: dict[str, Object]
+    source: Document | None = None  # schema.yml as read, to name its lines
+
+    def require(self, needs: dict[str, tuple[str, ...]]) -> list[Problem]:
+        """Report fields the generator's code reads that schema.yml no longer declares as required."""
+        problems = []
+        for name, fields in needs.items():
+            obj = self.kinds.get(name) or self.types.get(name)
+            section = "kinds" if name in self.kinds else "types"
+            for field in fields:
+                if obj is not None and field in obj.fields and obj.fields[field].required:
+                    continue
+                path = (section, name, "fields", field) if obj and field in obj.fields else (section, name)
+                where = self.source.problem(path, "", at_key=True) if self.source else Problem(SCHEMA_FILE, 1, 1, "", "")
+                problems.append(
+                    Problem(
+                        where.file,
+                        where.line,
+                        where.column,
+                        where.field,
+                        f"the generator needs '{field}' in every {name}",
+                        expected=f"'{field}' declared with required: true",
+                        found="optional" if obj and field in obj.fields else "no such field",
+                        fix=f"restore '{field}' as a required field of '{name}' (or change the code in generator/model.py)",
+                    )
+                )
+        return problems
 
     def inspect(self, doc: Document, kind: str) -> Context:
         """Check one document against its kind; return the problems, ids, references and templates found."""
@@ -150,7 +176,7 @@ class _Compiler:
                 )
         if self.problems:
             raise ContentErrors(self.problems)
-        return Schema(self.doc.data, {n: self.objects[n] for n in kinds}, {n: self.objects[n] for n in types})
+        return Schema(self.doc.data, {n: self.objects[n] for n in kinds}, {n: self.objects[n] for n in types}, self.doc)
 
     def field(self, spec: object, path: Path, owner: str, types: dict) -> Field | None:
         """Compile one field spec, or report why it cannot be."""

@@ -256,3 +256,21 @@ def test_renamed_names_are_recognised():
         "`interviewer_name` was split in 0.2: use `interviewer_given_name` and `interviewer_family_name`."
     )
     assert renamed.hint("blank", "company") is None
+
+
+def test_a_field_the_code_needs_made_optional_or_removed_is_named():
+    optional = SCHEMA_TEXT.replace(
+        'summary: {type: text, max_length: 300, required: true, description: "One or two',
+        'summary: {type: text, max_length: 300, description: "One or two',
+        1,
+    )
+    line = SCHEMA_TEXT[
+        : SCHEMA_TEXT.index('summary: {type: text, max_length: 300, required: true, description: "One or two')
+    ].count("\n")
+    guide, problems = check(BASE, using=compile_schema(optional.encode("utf-8")))
+    assert guide is None
+    assert [str(p) for p in problems] == [
+        f"generator/schema.yml:{line + 1}:7: kinds.step.fields.summary: the generator needs 'summary' in every step "
+        "(expected 'summary' declared with required: true, found optional). "
+        "Fix: restore 'summary' as a required field of 'step' (or change the code in generator/model.py)"
+    ]
