@@ -18,10 +18,8 @@ __all__ = [
     "Schema",
     "compile_schema",
     "compiled",
-    "inspect",
     "parse_duration",
     "schema",
-    "validate",
 ]
 
 SCHEMA_FILE = "generator/schema.yml"
@@ -94,11 +92,6 @@ class Schema:
         ctx = Context(doc)
         self.kinds[kind].check(doc.data, ctx, ())
         return ctx
-
-    def owners(self) -> dict[str, Object]:
-        """Return the kinds and types that have an id, by name."""
-        every = {**self.types, **self.kinds}
-        return {n: o for n, o in every.items() if any(isinstance(f, Id) for f in o.fields.values())}
 
 
 class _Compiler:
@@ -260,13 +253,3 @@ def schema() -> dict:
             for fname, f in obj.fields.items():
                 raw[section][name]["fields"][fname]["label"] = f.label
     return raw
-
-
-def inspect(doc: Document, kind: str, using: Schema | None = None) -> Context:
-    """Check one document against the schema of its kind; return what the check found."""
-    return (using or compiled()).inspect(doc, kind)
-
-
-def validate(doc: Document, kind: str) -> list[Problem]:
-    """Check one document against the schema of its kind; return every problem found."""
-    return inspect(doc, kind).problems
