@@ -374,6 +374,7 @@ class _Linker:
             item = _at(doc.data, path[:-1])
             label, lpath = item.get("label"), path[:-1] + ("label",)
             if not isinstance(label, str):
+                self.incomplete.add("blank")  # a blank without a readable label: templates may well use it
                 continue
             if label in labels:
                 self.problems.append(
