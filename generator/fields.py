@@ -115,8 +115,14 @@ class Field:
 
     def empty(self, ctx: Context, path: Path, what: str) -> None:
         """Report a key written with no value."""
-        fix = f"write {what} after '{_key(path)}:'" + ("" if self.required else ", or remove the key")
-        ctx.add(path, "empty value", expected=what, found="nothing after the colon", fix=fix)
+        if path and isinstance(path[-1], int):
+            found, fix = "nothing after the '- '", f"write {what} after the '- ', or remove the line"
+        else:
+            found, fix = (
+                "nothing after the colon",
+                f"write {what} after '{_key(path)}:'" + ("" if self.required else ", or remove the key"),
+            )
+        ctx.add(path, "empty value", expected=what, found=found, fix=fix)
 
 
 class Text(Field):
