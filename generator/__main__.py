@@ -90,7 +90,11 @@ def cmd_schema(args) -> int:
 
     config, options = _options(args.config)
     content = read_tree(Path(config.config_file_path).resolve().parent / options.content_dir, (".yml",))
-    schemas = all_schemas(known_ids(content))  # references become enums of the content's ids
+    try:
+        schemas = all_schemas(known_ids(content))  # references become enums of the content's ids
+    except ContentErrors as e:  # a mistake in generator/schema.yml
+        print(e.report(), file=sys.stderr)
+        return 1
     out = Path(args.out)
     write_files(schemas, out)
     print(f"wrote {len(schemas)} JSON Schema files to {out}")
