@@ -6,8 +6,9 @@ from dataclasses import MISSING, dataclass, field, fields
 
 from generator import blanks as blank_syntax
 from generator import renamed
+from generator.durations import Duration, parse_duration
 from generator.errors import Problem, did_you_mean
-from generator.fields import Context, Duration, parse_duration
+from generator.fields import Context
 from generator.load import Document, Path, field_path
 
 

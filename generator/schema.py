@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from generator.durations import DURATION_RE, Duration, parse_duration
 from generator.errors import ContentErrors, Problem, describe, did_you_mean
-from generator.fields import DURATION_RE, ID_RE, TYPES, Context, Duration, Field, Id, List, Named, Object, parse_duration
+from generator.fields import ID_RE, TYPES, Context, Field, Id, List, Named, Object
 from generator.load import Document, Path, load
 
 __all__ = [

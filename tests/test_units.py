@@ -8,8 +8,8 @@ import pytest
 from markupsafe import Markup
 
 from generator import blanks
+from generator.durations import number_pattern
 from generator.errors import ContentErrors
-from generator.fields import _up_to
 from generator.load import load
 from generator.render import Settings, _Renderer, md
 from generator.schema import schema
@@ -127,7 +127,7 @@ def test_navigation_sections_stay_bounded_for_large_guides():
 
 @pytest.mark.parametrize("limit", [0, 5, 9, 10, 42, 60, 99, 100, 300, 999, 1440])
 def test_number_pattern_of_durations_matches_exactly_zero_to_the_limit(limit):
-    pattern = re.compile("^" + _up_to(limit) + " x$")
+    pattern = re.compile("^" + number_pattern(limit) + " x$")
     for number in range(1200):
         for text in (str(number), f"0{number}"):
             assert bool(pattern.match(text + " x")) == (len(text) <= 3 and number <= min(limit, 999)), text
