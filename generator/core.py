@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator import model, render
+from generator import links, model, render
 from generator.errors import ContentErrors, Problem
 from generator.fields import Context
 from generator.load import Document, load
@@ -102,7 +102,7 @@ def check(
                         fix="restore it from the original repository",
                     )
                 )
-    problems += model.link(checked, incomplete)
+    problems += links.link(checked, incomplete)
     if any(p.severity == "error" for p in problems):
         return None, sorted(problems)
     return model.build(docs), sorted(problems)
