@@ -68,12 +68,20 @@ def cmd_new(args) -> int:
 
 def cmd_schema(args) -> int:
     """Write the JSON Schema files that editors use to check content files as you type."""
+    from generator.core import known_ids
     from generator.jsonschema import all_schemas
-    from generator.write import write_files
+    from generator.write import read_tree, write_files
 
+    config, options = _options(args.config)
+    content = read_tree(Path(config.config_file_path).resolve().parent / options.content_dir, (".yml",))
+    try:
+        schemas = all_schemas(known_ids(content))  # references become enums of the content's ids
+    except ContentErrors as e:  # a mistake in generator/schema.yml
+        print(e.report(), file=sys.stderr)
+        return 1
     out = Path(args.out)
-    write_files(all_schemas(), out)
-    print(f"wrote {len(all_schemas())} JSON Schema files to {out}")
+    write_files(schemas, out)
+    print(f"wrote {len(schemas)} JSON Schema files to {out}")
     return 0
 
 

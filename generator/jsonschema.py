@@ -1,72 +1,37 @@
-"""Export the content schema (schema.yml) as one JSON Schema per content kind, for editors such as VS Code."""
+"""Export the content schema as one JSON Schema per content kind, for editors such as VS Code.
+
+Every limit the validator applies that JSON Schema can say is here: id pattern (and the reserved JavaScript
+names), duration pattern with its maximum, number ranges, text lengths, list sizes. References become `enum`s of
+the ids the content holds when the ids are given (`python -m generator schema` reads them from content/), so an
+editor flags a dangling reference as you type; rerun that command after adding or removing an item. What JSON
+Schema cannot say (ids unique across files, a range's fewest before its most, a timing's `after` before its
+`latest`, blanks declared) is left to `check`.
+"""
 
 from __future__ import annotations
 
 import json
 
-from generator.schema import DURATION_RE, ID_RE, schema
+from generator.schema import Schema, compiled
 
 
-def _field(spec: dict) -> dict:
-    """Translate one field spec into JSON Schema."""
-    kind = spec["type"]
-    out: dict = {}
-    if kind in ("text", "template"):
-        out = {"type": "string", "minLength": 1, "pattern": r"\S"}
-        if "max_length" in spec:
-            out["maxLength"] = spec["max_length"]
-    elif kind == "id":
-        out = {"type": "string", "pattern": ID_RE.pattern}
-    elif kind == "ref":
-        out = {"type": "string", "minLength": 1}
-    elif kind == "int":
-        out = {"type": "integer", "minimum": spec["min"], "maximum": spec["max"]}
-    elif kind == "bool":
-        out = {"type": "boolean"}
-    elif kind == "enum":
-        out = {"enum": list(spec["values"])}
-    elif kind == "duration":
-        out = {"type": "string", "pattern": DURATION_RE.pattern}
-    elif kind == "list":
-        out = {"type": "array", "items": _field(spec["items"])}
-        if "min_items" in spec:
-            out["minItems"] = spec["min_items"]
-        if "max_items" in spec:
-            out["maxItems"] = spec["max_items"]
-    else:
-        out = {"$ref": f"#/$defs/{kind}"}
-    if "description" in spec:
-        out["description"] = spec["description"]
-    if "example" in spec:
-        out["examples"] = [spec["example"]]
-    return out
-
-
-def _object(fields: dict, description: str) -> dict:
-    """Translate a mapping of fields into a closed JSON Schema object."""
+def kind_schema(kind: str, ids: dict[str, list[str]] | None = None, using: Schema | None = None) -> dict:
+    """Return the JSON Schema of one content kind; references list the given ids."""
+    using = using or compiled()
+    obj = using.kinds[kind]
     return {
-        "type": "object",
-        "description": description,
-        "properties": {name: _field(spec) for name, spec in fields.items()},
-        "required": [name for name, spec in fields.items() if spec.get("required")],
-        "additionalProperties": False,
-    }
-
-
-def kind_schema(kind: str) -> dict:
-    """Return the JSON Schema of one content kind."""
-    spec = schema()["kinds"][kind]
-    out = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"After the Interview: {kind}",
-        **_object(spec["fields"], spec["description"]),
+        "description": obj.description,
+        **obj.schema(ids),
+        "$defs": {name: {"description": t.description, **t.schema(ids)} for name, t in using.types.items()},
     }
-    out["$defs"] = {name: _object(t["fields"], t["description"]) for name, t in schema()["types"].items()}
-    return out
 
 
-def all_schemas() -> dict[str, str]:
+def all_schemas(ids: dict[str, list[str]] | None = None, using: Schema | None = None) -> dict[str, str]:
     """Return every kind's JSON Schema as formatted text, keyed by file name."""
+    using = using or compiled()
     return {
-        f"{kind}.schema.json": json.dumps(kind_schema(kind), indent=2, ensure_ascii=False) + "\n" for kind in schema()["kinds"]
+        f"{kind}.schema.json": json.dumps(kind_schema(kind, ids, using), indent=2, ensure_ascii=False) + "\n"
+        for kind in using.kinds
     }

@@ -1,13 +1,11 @@
-"""The guide as typed objects, built from validated documents, with the checks that span files."""
+"""The guide as typed objects, built from documents that passed every check."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 
-from generator import blanks as blank_syntax
-from generator.errors import Problem, did_you_mean
-from generator.load import Document, Path, field_path
-from generator.schema import Duration, parse_duration
+from generator.durations import Duration, parse_duration
+from generator.load import Document
 
 
 @dataclass
@@ -22,6 +20,7 @@ class Timing:
     fallback: dict | None = None
     repeat: dict | None = None
     ongoing: bool = False
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
     def to_json(self) -> dict:
         """Return the timing as data for the browser."""
@@ -31,7 +30,8 @@ class Timing:
                 return {k: conv(x) for k, x in v.items()}
             return v.to_json() if isinstance(v, Duration) else v
 
-        return {f.name: conv(getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) is not None}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        return {k: conv(v) for k, v in {**data, **self.extra}.items() if v is not None}
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Step:
     donts: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Variant:
     label: str
     body: str
     subject: str = ""
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -79,6 +81,7 @@ class Message:
     avoid: list[str] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -88,6 +91,7 @@ class Section:
     title: str
     text: str = ""
     points: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -100,6 +104,7 @@ class Topic:
     summary: str
     sections: list[Section]
     related: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -114,6 +119,7 @@ class BlankDef:
     per_interviewer: bool = False
     required: bool = False
     form_only: bool = False
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -125,6 +131,7 @@ class Situation:
     advice: str
     step: str
     message: str = ""
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
 @dataclass
@@ -137,6 +144,7 @@ class Guide:
     blanks: list[BlankDef]
     question: str
     situations: list[Situation]
+    documents: dict[str, list] = field(default_factory=dict)  # every kind's data as read, for kinds no code reads yet
 
     def step(self, id: str) -> Step:
         """Return the step with this id."""
@@ -147,6 +155,34 @@ class Guide:
         return next(m for m in self.messages if m.id == id)
 
 
+SOURCES = {
+    "step": Step,
+    "message": Message,
+    "topic": Topic,
+    "timing": Timing,
+    "variant": Variant,
+    "section": Section,
+    "blank": BlankDef,
+    "situation": Situation,
+}  # the kind or type of schema.yml each class is built from
+
+
+def needs() -> dict[str, tuple[str, ...]]:
+    """Return, for each kind or type, the fields the classes here cannot do without."""
+    return {
+        name: tuple(f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING)
+        for name, cls in SOURCES.items()
+    }
+
+
+def _make(cls, data: dict, **converted):
+    """Build a dataclass from validated data; fields it does not declare go to its `extra`."""
+    names = {f.name for f in fields(cls)} - {"extra"}
+    known = {k: v for k, v in data.items() if k in names}
+    extra = {k: v for k, v in data.items() if k not in names}
+    return cls(**{**known, **converted}, extra=extra)
+
+
 def _timing(data: dict) -> Timing:
     """Build a Timing, turning duration strings into Durations."""
 
@@ -155,233 +191,34 @@ def _timing(data: dict) -> Timing:
             return {k: conv(x) for k, x in v.items()}
         return (parse_duration(v) if isinstance(v, str) else None) or v
 
-    return Timing(**{k: conv(v) for k, v in data.items()})
+    return _make(Timing, {k: conv(v) for k, v in data.items()})
 
 
 def _step(d: dict) -> Step:
-    return Step(**{**d, "when": _timing(d["when"])})
+    """Build a Step and its Timing from validated data."""
+    return _make(Step, d, when=_timing(d["when"]))
 
 
-def _message(d: dict) -> Message:
-    return Message(**{**d, "variants": [Variant(**v) for v in d["variants"]]})
+def message_of(d: dict) -> Message:
+    """Build a Message and its Variants from validated data."""
+    return _make(Message, d, variants=[_make(Variant, v) for v in d["variants"]])
 
 
 def _topic(d: dict) -> Topic:
-    return Topic(**{**d, "sections": [Section(**s) for s in d["sections"]]})
+    """Build a Topic and its Sections from validated data."""
+    return _make(Topic, d, sections=[_make(Section, s) for s in d["sections"]])
 
 
-class _Linker:
-    """Runs the checks that need the whole guide: ids, references, blanks and length budgets."""
-
-    def __init__(self):
-        self.problems: list[Problem] = []
-        self.ids: dict[str, dict[str, Document]] = {"step": {}, "message": {}, "topic": {}, "blank": {}}
-        self.id_paths: dict[tuple[str, str], Path] = {}
-
-    def register(self, kind: str, doc: Document, path: Path, id: str) -> None:
-        """Record an id, reporting it if another item of the kind already has it."""
-        if id in self.ids[kind]:
-            other = self.ids[kind][id]
-            first = other.mark(self.id_paths[(kind, id)])
-            self.problems.append(
-                doc.problem(
-                    path,
-                    f"duplicate {kind} id",
-                    expected=f"a {kind} id used once",
-                    found=f"'{id}', already used in {other.file}:{first.line}",
-                    fix="rename one of them",
-                )
-            )
-            return
-        self.ids[kind][id] = doc
-        self.id_paths[(kind, id)] = path
-
-    def ref(self, kind: str, doc: Document, path: Path, target: str) -> None:
-        """Report a reference to a kind's id that does not exist."""
-        if target and target not in self.ids[kind]:
-            self.problems.append(
-                doc.problem(
-                    path,
-                    f"unknown {kind}",
-                    expected=f"the id of a {kind}",
-                    found=f"'{target}'",
-                    fix=did_you_mean(target, set(self.ids[kind])),
-                )
-            )
-
-
-def _template_problems(doc: Document, path: Path, text: str, labels: set[str], used: set[str]) -> list[Problem]:
-    """Check the blanks of one template field: well-formed and declared."""
-    problems = []
-    mark = doc.mark(path)
-    for part in blank_syntax.parse(text):
-        if isinstance(part, str):
-            continue
-        line, col = blank_syntax.line_and_column(text, part.offset)
-        if mark.style in ("|", ">"):
-            src_line = mark.line + 1 + line
-            source = doc.lines[src_line - 1] if src_line - 1 < len(doc.lines) else ""
-            indent = len(source) - len(source.lstrip(" "))
-            where = (src_line, indent + col + 1)
-        elif line == 0:
-            where = (mark.line, mark.column + col + (1 if mark.style in ('"', "'") else 0))
-        else:
-            where = (mark.line + line, 1)
-        if isinstance(part, blank_syntax.Malformed):
-            problems.append(
-                Problem(
-                    doc.file,
-                    *where,
-                    field_path(path),
-                    "malformed blank",
-                    expected="a blank written as [Label]",
-                    found=part.found,
-                    fix=part.fix,
-                )
-            )
-        elif part.label not in labels:
-            problems.append(
-                Problem(
-                    doc.file,
-                    *where,
-                    field_path(path),
-                    "undeclared blank",
-                    expected="a blank declared in blanks.yml",
-                    found=f"[{part.label}]",
-                    fix=did_you_mean(part.label, labels) + " Or declare it in blanks.yml",
-                )
-            )
-        else:
-            used.add(part.label)
-    return problems
-
-
-def _length_problems(doc: Document, path: Path, message: Message, variant: Variant, examples: dict) -> list[Problem]:
-    """Check a variant's body against the message's length budget, with blanks filled by their examples."""
-    problems = []
-    body = blank_syntax.fill(variant.body, examples)
-    limits = message.length
-    if "sentences" in limits:
-        low, high = limits["sentences"]
-        count = blank_syntax.sentences(body)
-        if not low <= count <= high:
-            problems.append(
-                doc.problem(
-                    path + ("body",),
-                    "template outside its length budget",
-                    expected=f"{low} to {high} sentences",
-                    found=f"{count} sentences",
-                    fix="shorten or lengthen the body; a sentence ends with '.', '!' or '?'",
-                )
-            )
-    if "characters" in limits and len(body) > limits["characters"]:
-        problems.append(
-            doc.problem(
-                path + ("body",),
-                "template over its length budget",
-                expected=f"at most {limits['characters']} characters with the blanks filled by their examples",
-                found=f"{len(body)} characters",
-                fix="shorten the body",
-            )
-        )
-    return problems
-
-
-def build(docs: dict[str, list[Document]]) -> tuple[Guide | None, list[Problem]]:
-    """Link documents that all fit the schema (one blanks and one situations file) into a Guide; return it and the problems."""
-    link = _Linker()
-    for kind in ("step", "message", "topic"):
-        for doc in docs.get(kind, []):
-            link.register(kind, doc, ("id",), doc.data["id"])
-    [blanks_doc], [situations_doc] = docs["blanks"], docs["situations"]
-    registry = blanks_doc.data["blanks"]
-    labels: dict[str, tuple[Document, Path]] = {}
-    for i, b in enumerate(registry):
-        link.register("blank", blanks_doc, ("blanks", i, "id"), b["id"])
-        if b["label"] in labels:
-            link.problems.append(
-                blanks_doc.problem(
-                    ("blanks", i, "label"),
-                    "duplicate blank label",
-                    expected="each label once",
-                    found=f"'{b['label']}'",
-                    fix="give each blank its own label",
-                )
-            )
-        labels.setdefault(b["label"], (blanks_doc, ("blanks", i, "label")))
-    examples = {b["label"]: b["example"] for b in registry}
-    form_only = {b["label"] for b in registry if b.get("form_only")}
-    used: set[str] = set()
-    for doc in docs.get("step", []):
-        for i, m in enumerate(doc.data.get("messages", [])):
-            link.ref("message", doc, ("messages", i), m)
-        for i, s in enumerate(doc.data.get("related", [])):
-            link.ref("step", doc, ("related", i), s)
-    for doc in docs.get("message", []):
-        d = doc.data
-        link.ref("step", doc, ("step",), d["step"])
-        for i, m in enumerate(d.get("related", [])):
-            link.ref("message", doc, ("related", i), m)
-        seen_variants: set[str] = set()
-        message = _message(d)
-        for i, v in enumerate(message.variants):
-            vpath: Path = ("variants", i)
-            if v.id in seen_variants:
-                link.problems.append(
-                    doc.problem(
-                        vpath + ("id",),
-                        "duplicate variant id",
-                        expected="each tone once per message",
-                        found=f"'{v.id}'",
-                        fix="rename one of them",
-                    )
-                )
-            seen_variants.add(v.id)
-            if d["channel"] == "email" and not v.subject:
-                link.problems.append(
-                    doc.problem(
-                        vpath,
-                        "missing subject",
-                        at_key=True,
-                        expected="a subject line for an email message",
-                        found="no 'subject' key",
-                        fix="add 'subject:' to this variant",
-                    )
-                )
-            before = len(link.problems)
-            for name in ("subject", "body"):
-                if getattr(v, name):
-                    link.problems += _template_problems(doc, vpath + (name,), getattr(v, name), set(labels), used)
-            if len(link.problems) == before:
-                link.problems += _length_problems(doc, vpath, message, v, examples)
-    for doc in docs.get("topic", []):
-        for i, m in enumerate(doc.data.get("related", [])):
-            link.ref("message", doc, ("related", i), m)
-    for i, s in enumerate(situations_doc.data["situations"]):
-        link.ref("step", situations_doc, ("situations", i, "step"), s["step"])
-        if "message" in s:
-            link.ref("message", situations_doc, ("situations", i, "message"), s["message"])
-    if not link.problems:
-        for label, (doc, path) in labels.items():
-            if label not in used and label not in form_only:
-                link.problems.append(
-                    doc.problem(
-                        path,
-                        "blank declared but never used",
-                        severity="warning",
-                        expected="a blank used by at least one template",
-                        found=f"[{label}]",
-                        fix="use it in a template or remove it",
-                    )
-                )
-    if any(p.severity == "error" for p in link.problems):
-        return None, link.problems
-    guide = Guide(
+def build(docs: dict[str, list[Document]]) -> Guide:
+    """Build the Guide from documents that passed every check (one blanks and one situations file)."""
+    blanks = docs["blanks"][0].data
+    situations = docs["situations"][0].data
+    return Guide(
         steps=sorted((_step(d.data) for d in docs.get("step", [])), key=lambda s: (s.order, s.id)),
-        messages=sorted((_message(d.data) for d in docs.get("message", [])), key=lambda m: (m.order, m.id)),
+        messages=sorted((message_of(d.data) for d in docs.get("message", [])), key=lambda m: (m.order, m.id)),
         topics=sorted((_topic(d.data) for d in docs.get("topic", [])), key=lambda t: (t.order, t.id)),
-        blanks=[BlankDef(**b) for b in registry],
-        question=situations_doc.data["question"],
-        situations=[Situation(**s) for s in situations_doc.data["situations"]],
+        blanks=[_make(BlankDef, b) for b in blanks["blanks"]],
+        question=situations["question"],
+        situations=[_make(Situation, s) for s in situations["situations"]],
+        documents={kind: [d.data for d in found] for kind, found in docs.items()},
     )
-    return guide, link.problems

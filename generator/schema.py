@@ -1,228 +1,256 @@
-"""The content schema (schema.yml): check a document's fields against it, and export it as JSON Schema."""
+"""The content schema (schema.yml), compiled into field types: check documents against it and describe it."""
 
 from __future__ import annotations
 
-import difflib
-import re
+import copy
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from generator.durations import DURATION_RE, Duration, parse_duration
+from generator.errors import ContentErrors, Problem, describe, did_you_mean
+from generator.fields import ID_RE, TYPES, Context, Field, Id, List, Named, Object
+from generator.load import Document, Path, load
 
-from generator.errors import Problem, describe, did_you_mean
-from generator.load import Document, Path
+__all__ = [
+    "DURATION_RE",
+    "ID_RE",
+    "Duration",
+    "Schema",
+    "compile_schema",
+    "compiled",
+    "parse_duration",
+    "schema",
+]
 
-ID_RE = re.compile(r"^[a-z][a-z0-9]*([-_][a-z0-9]+)*$")
-DURATION_RE = re.compile(r"^(\d{1,3}) (hour|day|business day|week)s?$")
-UNIT_DAYS = {"hour": 1 / 24, "day": 1, "business day": 7 / 5, "week": 7}
-
-
-@dataclass(frozen=True)
-class Duration:
-    """An amount of time: a whole number of hours, days, business days or weeks."""
-
-    amount: int
-    unit: str
-
-    @property
-    def days(self) -> float:
-        """Return the length in calendar days, roughly (business days count 7/5)."""
-        return self.amount * UNIT_DAYS[self.unit]
-
-    def to_json(self) -> dict:
-        """Return the duration as data for the browser."""
-        return {"amount": self.amount, "unit": self.unit.replace(" ", "_")}
+SCHEMA_FILE = "generator/schema.yml"
+COMMON = ("type", "required", "description", "example")
 
 
-def parse_duration(text: str) -> Duration | None:
-    """Read "24 hours" or "1 business day", or return None."""
-    m = DURATION_RE.match(text.strip())
-    return Duration(int(m.group(1)), m.group(2)) if m else None
+def _timing_rule(value: dict, ctx: Context, path: Path) -> None:
+    """Check that a timing starts, and ends, no later than its latest moment."""
+    after, within, latest = (parse_duration(value[k]) if k in value else None for k in ("after", "within", "latest"))
+    if latest is None:
+        return
+    start = after.days if after else 0
+    if start > latest.days + 1e-9:
+        ctx.add(
+            path + ("after",),
+            "timing starts after its latest moment",
+            expected=f"'after' no later than 'latest' ({value['latest']})",
+            found=f"{value['after']}",
+            fix="shorten 'after' or lengthen 'latest'; both count from the anchor",
+        )
+    elif within and start + within.days > latest.days + 1e-9:
+        ctx.add(
+            path + ("within",),
+            "timing ends after its latest moment",
+            expected=f"'after' plus 'within' no later than 'latest' ({value['latest']})",
+            found=f"{value.get('after', '0 days')} + {value['within']} (about {round(start + within.days, 1):g} days)",
+            fix="shorten 'within' or lengthen 'latest'; 'within' counts from the start, 'latest' from the anchor",
+        )
 
 
-@cache
-def schema() -> dict:
-    """Return the schema as data, read from generator/schema.yml."""
-    text = resources.files("generator").joinpath("schema.yml").read_text("utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # a safe loader
+RULES = {"timing": _timing_rule}  # consistency checks across the fields of a named type
 
 
-def fields_of(spec: dict) -> dict:
-    """Return the fields of an object spec, following a named type."""
-    if "fields" in spec:
-        return spec["fields"]
-    return schema()["types"][spec["type"]]["fields"]
+@dataclass
+class Schema:
+    """The compiled schema: one Object per content kind and per named type."""
+
+    raw: dict
+    kinds: dict[str, Object]
+    types: dict[str, Object]
+    source: Document | None = None  # schema.yml as read, to name its lines
+
+    def require(self, needs: dict[str, tuple[str, ...]]) -> list[Problem]:
+        """Report fields the generator's code reads that schema.yml no longer declares as required."""
+        problems = []
+        for name, fields in needs.items():
+            obj = self.kinds.get(name) or self.types.get(name)
+            section = "kinds" if name in self.kinds else "types"
+            for field in fields:
+                if obj is not None and field in obj.fields and obj.fields[field].required:
+                    continue
+                path = (section, name, "fields", field) if obj and field in obj.fields else (section, name)
+                where = self.source.problem(path, "", at_key=True) if self.source else Problem(SCHEMA_FILE, 1, 1, "", "")
+                problems.append(
+                    Problem(
+                        where.file,
+                        where.line,
+                        where.column,
+                        where.field,
+                        f"the generator needs '{field}' in every {name}",
+                        expected=f"'{field}' declared with required: true",
+                        found="optional" if obj and field in obj.fields else "no such field",
+                        fix=f"restore '{field}' as a required field of '{name}' (or change the code in generator/model.py)",
+                    )
+                )
+        return problems
+
+    def inspect(self, doc: Document, kind: str) -> Context:
+        """Check one document against its kind; return the problems, ids, references and templates found."""
+        ctx = Context(doc)
+        self.kinds[kind].check(doc.data, ctx, ())
+        return ctx
 
 
-def _surprise(doc: Document, path: Path, value: object) -> tuple[str, str]:
-    """Explain a YAML 1.1 surprise: an unquoted word or number read as something else."""
-    m = doc.mark(path)
-    if m.style is None and m.raw is not None and not isinstance(value, str):
-        return (f"{describe(value)}, because YAML reads the unquoted {m.raw} that way", f'put it in quotes: "{m.raw}"')
-    return describe(value), "write it as text"
-
-
-class _Checker:
-    """Walks one document against the schema, collecting every problem."""
+class _Compiler:
+    """Builds field objects from schema.yml's data, collecting every mistake with its line in schema.yml."""
 
     def __init__(self, doc: Document):
         self.doc = doc
         self.problems: list[Problem] = []
+        self.objects: dict[str, Object] = {}
+        self.refs: list[tuple[Field, Path]] = []
 
-    def add(self, path: Path, message: str, *, at_key: bool = False, **details: str) -> None:
-        """Record one problem."""
+    def fail(self, path: Path, message: str, *, at_key: bool = False, **details: str) -> None:
+        """Record one mistake in schema.yml."""
         self.problems.append(self.doc.problem(path, message, at_key=at_key, **details))
 
-    def object(self, value: object, fields: dict, path: Path) -> None:
-        """Check a mapping: no unknown keys, no missing required ones, each field of its type."""
+    def mapping(self, value: object, path: Path, allowed: tuple[str, ...] | None, what: str) -> dict:
+        """Return a mapping after reporting its unknown keys (any key when allowed is None), or {} when it is not one."""
         if not isinstance(value, dict):
-            self.add(
-                path,
-                "wrong type",
-                expected="a mapping of fields (key: value lines)",
-                found=describe(value),
-                fix="indent the fields under this key",
-            )
-            return
-        suggested = set()
-        for key in value:
-            if key not in fields:
-                suggested.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
-                self.add(
-                    path + (key,),
-                    "unknown key",
-                    at_key=True,
-                    expected="one of " + ", ".join(fields),
-                    found=f"'{key}'",
-                    fix=did_you_mean(key, list(fields)) + " Unknown keys are not allowed",
+            self.fail(path, "wrong type", expected=what, found=describe(value), fix="write it as 'key: value' lines")
+            return {}
+        for key in value if allowed is not None else ():
+            if key not in allowed:
+                fix = did_you_mean(str(key), list(allowed))
+                self.fail(
+                    path + (key,), "unknown key", at_key=True, expected="one of " + ", ".join(allowed), found=f"'{key}'", fix=fix
                 )
-        for name, spec in fields.items():
-            if name not in value:
-                if spec.get("required") and name not in suggested:
-                    where = path if path else ()
-                    self.add(
-                        where,
-                        f"missing required field '{name}'",
-                        at_key=bool(path),
-                        expected=spec["description"],
-                        found="no such key",
-                        fix=f"add '{name}:' here",
+        return value
+
+    def run(self) -> Schema:
+        """Compile the whole schema, or raise ContentErrors listing every mistake."""
+        data = self.mapping(self.doc.data, (), ("kinds", "types"), "a mapping with 'kinds:' and 'types:'")
+        kinds = self.mapping(data.get("kinds"), ("kinds",), None, "the content kinds")
+        types = self.mapping(data.get("types") or {}, ("types",), None, "the named types")
+        for name in set(kinds) & set(types):
+            self.fail(
+                ("types", name),
+                "a type with the name of a kind",
+                at_key=True,
+                expected="distinct names",
+                found=f"'{name}'",
+                fix="rename the type",
+            )
+        specs = {}
+        for section, entries, extra in (("types", types, ()), ("kinds", kinds, ("folder", "file"))):
+            for name, spec in entries.items():
+                path = (section, name)
+                spec = self.mapping(spec, path, ("description", "fields", *extra), "a description and its fields")
+                if section == "kinds" and ("folder" in spec) == ("file" in spec):
+                    self.fail(
+                        path,
+                        "a kind needs a place",
+                        at_key=True,
+                        expected="either 'folder:' or 'file:'",
+                        found="both" if "folder" in spec else "neither",
+                        fix="keep one of them",
                     )
-                continue
-            self.field(value[name], spec, path + (name,))
+                self.objects[name] = Object(str(name), {}, spec.get("description", ""), RULES.get(name))
+                specs[name] = (path, spec)
+        for name, (path, spec) in specs.items():
+            fields = self.mapping(spec.get("fields"), path + ("fields",), None, "the fields")
+            for fname, fspec in fields.items():
+                made = self.field(fspec, path + ("fields", fname), name, types)
+                if made is not None:
+                    self.objects[name].fields[fname] = made
+        owners = {n for n, o in self.objects.items() if any(isinstance(f, Id) for f in o.fields.values())}
+        for f, path in self.refs:
+            if f.spec["to"] not in owners:
+                fix = did_you_mean(str(f.spec["to"]), owners)
+                self.fail(
+                    path + ("to",),
+                    "reference to nothing",
+                    expected="a kind or type with an id field: " + ", ".join(sorted(owners)),
+                    found=repr(f.spec["to"]),
+                    fix=fix,
+                )
+        if self.problems:
+            raise ContentErrors(self.problems)
+        return Schema(self.doc.data, {n: self.objects[n] for n in kinds}, {n: self.objects[n] for n in types}, self.doc)
 
-    def field(self, value: object, spec: dict, path: Path) -> None:
-        """Check one value against its field spec."""
+    def field(self, spec: object, path: Path, owner: str, types: dict) -> Field | None:
+        """Compile one field spec, or report why it cannot be."""
+        if not isinstance(spec, dict) or "type" not in spec:
+            self.fail(
+                path,
+                "field without a type",
+                expected="a mapping such as {type: text, description: ...}",
+                found=describe(spec),
+                fix="add 'type:' to the field",
+            )
+            return None
         kind = spec["type"]
-        if kind in ("text", "template"):
-            self.text(value, spec, path)
-        elif kind == "id":
-            if not isinstance(value, str) or not ID_RE.match(value):
-                found, _ = _surprise(self.doc, path, value) if not isinstance(value, str) else (describe(value), "")
-                self.add(
-                    path,
-                    "invalid id",
-                    expected="lower-case letters, digits, hyphens or underscores, starting with a letter",
-                    found=found,
-                    fix="rename it, for example 'thank-you'",
-                )
-        elif kind == "ref":
-            if not isinstance(value, str) or not value:
-                self.add(
-                    path,
-                    "wrong type",
-                    expected=f"the id of a {spec['to']}",
-                    found=describe(value),
-                    fix=f"write the {spec['to']}'s id",
-                )
-        elif kind == "int":
-            if not isinstance(value, int) or isinstance(value, bool):
-                self.add(path, "wrong type", expected="a whole number", found=describe(value), fix="write a number such as 3")
-            elif not spec.get("min", value) <= value <= spec.get("max", value):
-                self.add(
-                    path,
-                    "out of range",
-                    expected=f"a number from {spec.get('min')} to {spec.get('max')}",
-                    found=str(value),
-                    fix="pick a number in that range",
-                )
-        elif kind == "bool":
-            if not isinstance(value, bool):
-                self.add(path, "wrong type", expected="true or false", found=describe(value), fix="write true or false")
-        elif kind == "enum":
-            if value not in spec["values"]:
-                self.add(
-                    path,
-                    "unknown value",
-                    expected="one of " + ", ".join(spec["values"]),
-                    found=describe(value),
-                    fix=did_you_mean(str(value), spec["values"]),
-                )
-        elif kind == "duration":
-            self.duration(value, spec, path)
-        elif kind == "list":
-            self.list(value, spec, path)
-        else:
-            self.object(value, fields_of(spec), path)
-
-    def text(self, value: object, spec: dict, path: Path) -> None:
-        """Check a text: a non-empty string within its length."""
-        if not isinstance(value, str):
-            found, fix = _surprise(self.doc, path, value)
-            self.add(path, "wrong type", expected="text", found=found, fix=fix)
-        elif not value.strip():
-            self.add(path, "empty text", expected="some text", found="an empty string", fix="write the text or remove the key")
-        elif len(value) > spec.get("max_length", len(value)):
-            self.add(
-                path,
-                "text too long",
-                expected=f"at most {spec['max_length']} characters",
-                found=f"{len(value)} characters",
-                fix="shorten it",
+        cls = TYPES.get(kind)
+        if cls is None and kind not in types:
+            choices = [*TYPES, *types]
+            self.fail(
+                path + ("type",),
+                "unknown field type",
+                expected="one of " + ", ".join(choices),
+                found=repr(kind),
+                fix=did_you_mean(str(kind), choices),
             )
-
-    def duration(self, value: object, spec: dict, path: Path) -> None:
-        """Check a duration such as "2 business days" and its range."""
-        parsed = parse_duration(value) if isinstance(value, str) else None
-        if parsed is None:
-            self.add(
-                path,
-                "invalid duration",
-                expected='a number and a unit, such as "24 hours", "2 days", "1 business day" or "1 week"',
-                found=describe(value),
-                fix='write it like "2 days"',
-            )
-        elif parsed.days > spec.get("max_days", parsed.days):
-            self.add(
-                path,
-                "timing out of range",
-                expected=f"at most {spec['max_days']} days",
-                found=f"{value} (about {round(parsed.days)} days)",
-                fix="use a shorter time",
-            )
-
-    def list(self, value: object, spec: dict, path: Path) -> None:
-        """Check a list: its type, its length and every item."""
-        if not isinstance(value, list):
-            self.add(
-                path,
+            return None
+        options = cls.options if cls else ()
+        self.mapping(spec, path, COMMON + options, "a field spec")
+        for need in cls.needs if cls else ():
+            if need not in spec:
+                self.fail(
+                    path,
+                    f"'{kind}' field without '{need}'",
+                    at_key=True,
+                    expected=f"'{need}:' in the field",
+                    found="no such key",
+                    fix=f"add '{need}:'",
+                )
+                return None
+        for key in ("min", "max", "max_length", "min_items", "max_items"):
+            if key in spec and (not isinstance(spec[key], int) or isinstance(spec[key], bool)):
+                self.fail(path + (key,), "wrong type", expected="a whole number", found=describe(spec[key]), fix="write a number")
+                return None
+        if kind == "enum" and not (
+            isinstance(spec["values"], list) and spec["values"] and all(isinstance(v, str) for v in spec["values"])
+        ):
+            self.fail(
+                path + ("values",),
                 "wrong type",
-                expected="a list (lines starting with '- ')",
-                found=describe(value),
-                fix="write each item on its own line starting with '- '",
+                expected="a list of words",
+                found=describe(spec["values"]),
+                fix="write the values as [a, b]",
             )
-            return
-        low, high = spec.get("min_items", 0), spec.get("max_items")
-        if len(value) < low or (high is not None and len(value) > high):
-            want = f"exactly {low}" if low == high else f"at least {low}" if high is None else f"{low} to {high}"
-            self.add(path, "wrong number of items", expected=f"{want} item(s)", found=f"{len(value)}", fix="add or remove items")
-        for i, item in enumerate(value):
-            self.field(item, spec["items"], path + (i,))
+            return None
+        if cls is None:
+            return Named(spec, owner, self.objects)
+        if cls is List:
+            items = self.field(spec["items"], path + ("items",), owner, types)
+            return List(spec, owner, items) if items else None
+        made = cls(spec, owner)
+        if kind == "ref":
+            self.refs.append((made, path))
+        return made
 
 
-def validate(doc: Document, kind: str) -> list[Problem]:
-    """Check one document against the schema of its kind; return every problem found."""
-    checker = _Checker(doc)
-    checker.object(doc.data, schema()["kinds"][kind]["fields"], ())
-    return checker.problems
+def compile_schema(raw: bytes, file: str = SCHEMA_FILE) -> Schema:
+    """Compile schema.yml's bytes, or raise ContentErrors naming each mistake by file:line."""
+    return _Compiler(load(raw, file)).run()
+
+
+@cache
+def compiled() -> Schema:
+    """Return the compiled generator/schema.yml."""
+    return compile_schema(resources.files("generator").joinpath("schema.yml").read_bytes())
+
+
+@cache
+def schema() -> dict:
+    """Return the schema as data, each field with its human `label` (for the field reference)."""
+    raw = copy.deepcopy(compiled().raw)
+    for section, objects in (("kinds", compiled().kinds), ("types", compiled().types)):
+        for name, obj in objects.items():
+            for fname, f in obj.fields.items():
+                raw[section][name]["fields"][fname]["label"] = f.label
+    return raw

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from markupsafe import Markup
 
 from generator import blanks
+from generator.durations import number_pattern
 from generator.errors import ContentErrors
 from generator.load import load
 from generator.render import Settings, _Renderer, md
+from generator.schema import schema
 
 
 def test_load_records_value_and_key_positions():
@@ -119,3 +123,21 @@ def test_navigation_sections_stay_bounded_for_large_guides():
     flat = [page for s in sections for entries in s.values() for page in entries]
     assert flat == [{f"&lt;M{i}&gt;": f"messages/m{i}.md"} for i in range(2 * NAV_CHUNK + 5)]
     assert max(len(entries) for s in sections for entries in s.values()) == NAV_CHUNK
+
+
+@pytest.mark.parametrize("limit", [0, 5, 9, 10, 42, 60, 99, 100, 300, 999, 1440])
+def test_number_pattern_of_durations_matches_exactly_zero_to_the_limit(limit):
+    pattern = re.compile("^" + number_pattern(limit) + " x$")
+    for number in range(1200):
+        for text in (str(number), f"0{number}"):
+            assert bool(pattern.match(text + " x")) == (len(text) <= 3 and number <= min(limit, 999)), text
+
+
+def test_every_field_type_has_a_label_for_the_field_reference():
+    labels = {name: f["label"] for name, f in schema()["kinds"]["message"]["fields"].items()}
+    assert labels["order"] == "whole number (0 to 99)"
+    assert labels["related"] == "list of message ids"
+    assert labels["channel"] == "one of email, linkedin, phone, letter"
+    assert labels["length"] == "length (see below)"
+    assert schema()["types"]["length"]["fields"]["sentences"]["label"] == "[fewest, most], whole numbers (1 to 20)"
+    assert all("label" in f for k in schema()["kinds"].values() for f in k["fields"].values())
