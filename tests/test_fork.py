@@ -12,6 +12,8 @@ import pytest
 import yaml
 from conftest import copy_project, mkdocs_build, serve
 
+pytestmark = pytest.mark.build
+
 
 def set_config(project: Path, edit) -> None:
     """Edit mkdocs.yml as text-preserving YAML is not needed: load, change, dump."""
