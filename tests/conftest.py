@@ -30,9 +30,9 @@ from filelock import FileLock
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture"
 SWITCH = "shipped_content_tests"
-SWITCH_HELP = (
-    f"This test checks the shipped guide's own content. In a fork that edits content/, set `{SWITCH} = false` "
-    "under [tool.pytest.ini_options] in pyproject.toml to skip such tests."
+FORK_HINT = (
+    f"In a fork that edits content/, set `{SWITCH} = false` under [tool.pytest.ini_options] in pyproject.toml "
+    "to skip the tests of the shipped guide's own facts."
 )
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -72,7 +72,7 @@ def pytest_runtest_makereport(item, call):
     """Add the switch to the report of every failed shipped-content test."""
     report = yield
     if report.failed and item.get_closest_marker("shipped_content"):
-        report.sections.append(("shipped content", SWITCH_HELP))
+        report.sections.append(("shipped content", "This test checks the shipped guide's own content. " + FORK_HINT))
     return report
 
 
@@ -80,7 +80,7 @@ def pytest_terminal_summary(terminalreporter):
     """Repeat the switch once under the failures when a shipped-content test failed."""
     failed = [r for r in terminalreporter.stats.get("failed", []) if "shipped_content" in r.keywords]
     if failed:
-        terminalreporter.write_line(f"{len(failed)} shipped-content test(s) failed. {SWITCH_HELP}", yellow=True)
+        terminalreporter.write_line(f"{len(failed)} shipped-content test(s) failed. {FORK_HINT}", yellow=True)
 
 
 def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
