@@ -297,9 +297,13 @@ def test_fork_tests_fail_on_its_timing_edit_and_name_the_switch(edited_fork):
 
 @pytest.mark.shipped_content
 def test_fork_tests_pass_with_the_switch_flipped(edited_fork):
-    """The fork's suite without a browser (its fast lane, its strict build and every page gate that needs no browser)
-    passes, and every shipped-content test is reported as skipped, browser ones included."""
+    """The fork's suite without a browser (its lint, fast lane, strict build and every page gate that needs no
+    browser) passes, and every shipped-content test is reported as skipped, browser ones included."""
     set_switch(edited_fork, on=False)
+    ruff = str(Path(sys.executable).with_name("ruff"))
+    for lint in ([ruff, "check", "."], [ruff, "format", "--check", "."]):
+        done = subprocess.run(lint, capture_output=True, text=True, cwd=edited_fork)
+        assert done.returncode == 0, done.stdout + done.stderr
     shipped = in_fork(edited_fork, "-m", "pytest", "--collect-only", "-q", "-m", "shipped_content", "--ignore=tests/test_fork.py")
     count = int(re.search(r"(\d+)/\d+ tests? collected", shipped.stdout).group(1))
     assert count >= 10, shipped.stdout[-2000:]
