@@ -329,11 +329,6 @@ def use_new_fields(fork: Path, audience: str, next_message: str) -> Path:
 
 
 @pytest.mark.shipped_content
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the core engineer's schema-driven model (issue 10: a field added to schema.yml works); "
-    "today check stops with a TypeError traceback. Remove this xfail once that is merged.",
-)
 def test_fork_new_schema_fields_are_validated(tmp_path):
     """The fork's new enum and ref fields work when right, and fail with a located error, never a traceback."""
     fork = copy_repository(tmp_path / "fork")
@@ -343,6 +338,11 @@ def test_fork_new_schema_fields_are_validated(tmp_path):
     assert in_fork(fork, "-m", "generator", "schema").returncode == 0
     path = use_new_fields(fork, "recruiter", "acceptance")
     good = in_fork(fork, "-m", "generator", "check")
+    if "TypeError: Message.__init__() got an unexpected keyword argument" in good.stderr:
+        pytest.xfail(
+            "PENDING the core engineer's schema-driven model (issue 10: a field added to schema.yml works): "
+            "today check stops with this traceback. Once that is merged the test runs in full."
+        )
     assert good.returncode == 0 and "Traceback" not in good.stderr, good.stderr
     built = in_fork(fork, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site"))
     assert built.returncode == 0, built.stderr
