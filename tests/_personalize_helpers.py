@@ -13,7 +13,8 @@ from generator.blanks import Blank, parse
 from generator.blanks import fill as fill_template
 
 ROOT = Path(__file__).resolve().parent.parent
-BLANKS = yaml.safe_load((ROOT / "content" / "blanks.yml").read_text("utf-8"))["blanks"]
+CONTENT = ROOT / "tests" / "fixture" / "content"  # the sites these tests use are built from it
+BLANKS = yaml.safe_load((CONTENT / "blanks.yml").read_text("utf-8"))["blanks"]
 LABEL = {b["id"]: b["label"] for b in BLANKS}
 ID_OF = {b["label"]: b["id"] for b in BLANKS}
 XSS = ['<img src=x onerror="window.__xss=1">', '"><svg onload="window.__xss=2">', "</textarea><script>window.__xss=3</script>"]
@@ -21,7 +22,7 @@ XSS = ['<img src=x onerror="window.__xss=1">', '"><svg onload="window.__xss=2">'
 
 def message(mid: str) -> dict:
     """Return a message's YAML as data."""
-    return yaml.safe_load((ROOT / "content" / "messages" / f"{mid}.yml").read_text("utf-8"))
+    return yaml.safe_load((CONTENT / "messages" / f"{mid}.yml").read_text("utf-8"))
 
 
 def variant(mid: str, vid: str) -> dict:

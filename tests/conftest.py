@@ -1,9 +1,22 @@
-"""Shared fixtures: a real `mkdocs build --strict` of the repository, served on loopback, and Debian's Chromium."""
+"""Shared fixtures: real `mkdocs build --strict` runs served on loopback, Debian's Chromium, and the test lanes' markers.
+
+Two sites are built, each once per run and shared by every pytest-xdist worker:
+- `built_site` / `site_url`: the fixture project tests/fixture/ (a frozen copy of the guide's content, built with
+  the repository's templates, overrides and assets). Tests of the engine use it, so a fork's content edits
+  cannot break them.
+- `content_site` / `content_site_url`: the repository's own mkdocs.yml and content/. The page gates (axe, links,
+  html-validate, requests, JavaScript off) use it: they hold for any content, a fork's included.
+
+Tests marked `shipped_content` pin the shipped guide's own facts; `shipped_content_tests = false` under
+[tool.pytest.ini_options] in pyproject.toml skips them (the one switch a fork flips), and each one that fails
+says so in its report.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -12,8 +25,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixture"
+SWITCH = "shipped_content_tests"
+FORK_HINT = (
+    f"In a fork that edits content/, set `{SWITCH} = false` under [tool.pytest.ini_options] in pyproject.toml "
+    "to skip the tests of the shipped guide's own facts."
+)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -24,6 +44,43 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# Fixtures that need a real build (marked `build`) or a browser (marked `browser`), so the fast lane leaves them out.
+BUILD_FIXTURES = {"built_site", "site_url", "content_site", "content_site_url"}
+BROWSER_FIXTURES = {"browser", "context", "page"}
+
+
+def pytest_addoption(parser):
+    parser.addini(SWITCH, type="bool", default=True, help="run the tests marked shipped_content (false in a fork)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark tests by the fixtures they use, and skip the shipped-content tests when the switch is off."""
+    skip = pytest.mark.skip(reason=f"{SWITCH} = false in pyproject.toml (a fork's own content)")
+    run_shipped = config.getini(SWITCH)
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if not run_shipped and item.get_closest_marker("shipped_content"):
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Add the switch to the report of every failed shipped-content test."""
+    report = yield
+    if report.failed and item.get_closest_marker("shipped_content"):
+        report.sections.append(("shipped content", "This test checks the shipped guide's own content. " + FORK_HINT))
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Repeat the switch once under the failures when a shipped-content test failed."""
+    failed = [r for r in terminalreporter.stats.get("failed", []) if "shipped_content" in r.keywords]
+    if failed:
+        terminalreporter.write_line(f"{len(failed)} shipped-content test(s) failed. {FORK_HINT}", yellow=True)
 
 
 def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
@@ -41,15 +98,17 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> 
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy the parts of the repository a build needs into dest, as a fork would have them."""
+def copy_project(dest: Path, content: Path = FIXTURE / "content") -> Path:
+    """Copy what a build needs into dest, as a fork would have it: the repository's mkdocs.yml, templates, docs and
+    overrides, with the fixture's content (or the given content folder)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "content", "templates", "docs", "overrides"):
+    for name in ("mkdocs.yml", "templates", "docs", "overrides"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name)
         else:
             shutil.copy2(src, dest / name)
+    shutil.copytree(content, dest / "content")
     return dest
 
 
@@ -66,31 +125,76 @@ def serve(directory: Path):
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
-@pytest.fixture(scope="session")
-def _served_site(tmp_path_factory):
-    """Build the repository's site once with `mkdocs build --strict` for the address it is then served at.
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder of this run shared by every pytest-xdist worker (as xdist's docs do), or this session's own folder."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
-    site_url must match the serving address (port included) or Material's instant navigation stays off,
-    as it would on a published site whose site_url is wrong.
+
+def served_build(tmp_path_factory, name: str, project: Path) -> tuple[Path, str]:
+    """Build a project once per run for the address it is served at, and return (site folder, base URL).
+
+    The first worker to take the lock starts one server for the whole run (tests/_site_server.py, which stops when
+    the run does) and builds for its address: site_url must match it, port included, or Material's instant
+    navigation stays off, as it would on a published site whose site_url is wrong. The other workers read the
+    result, a failed build included, from the shared folder.
     """
-    site = tmp_path_factory.mktemp("site")
-    url, server = serve(site)
-    done = mkdocs_build(ROOT, site, site_url=url)
-    assert done.returncode == 0, done.stderr
-    yield site, url
-    server.shutdown()
+    shared = shared_folder(tmp_path_factory)
+    record = shared / f"{name}.json"
+    with FileLock(str(record) + ".lock"):
+        if not record.is_file():
+            site = shared / name
+            site.mkdir()
+            run_pid = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+            server = subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "_site_server.py"), str(site), str(run_pid)],
+                stdout=subprocess.PIPE,
+                stdin=subprocess.DEVNULL,
+                text=True,
+            )
+            url = server.stdout.readline().strip()
+            server.stdout.close()
+            done = mkdocs_build(project, site, site_url=url)
+            built = {"site": str(site), "url": url, "returncode": done.returncode, "stderr": done.stderr}
+            record.write_text(json.dumps(built), "utf-8")
+    built = json.loads(record.read_text("utf-8"))
+    assert built["url"].startswith("http://127.0.0.1:"), f"the server for {name} did not start"
+    assert built["returncode"] == 0, f"mkdocs build of {project} failed:\n{built['stderr']}"
+    return Path(built["site"]), built["url"]
 
 
 @pytest.fixture(scope="session")
-def built_site(_served_site) -> Path:
-    """The folder of the built site."""
-    return _served_site[0]
+def _fixture_site(tmp_path_factory):
+    return served_build(tmp_path_factory, "fixture-site", FIXTURE)
 
 
 @pytest.fixture(scope="session")
-def site_url(_served_site) -> str:
-    """The built site served on loopback, as a base URL ending in '/'."""
-    return _served_site[1]
+def built_site(_fixture_site) -> Path:
+    """The folder of the fixture project's built site (tests/fixture/)."""
+    return _fixture_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(_fixture_site) -> str:
+    """The fixture project's site served on loopback, as a base URL ending in '/'."""
+    return _fixture_site[1]
+
+
+@pytest.fixture(scope="session")
+def _content_site(tmp_path_factory):
+    return served_build(tmp_path_factory, "content-site", ROOT)
+
+
+@pytest.fixture(scope="session")
+def content_site(_content_site) -> Path:
+    """The folder of the repository's own site, built from content/ (a fork's content in a fork)."""
+    return _content_site[0]
+
+
+@pytest.fixture(scope="session")
+def content_site_url(_content_site) -> str:
+    """The repository's own site served on loopback, as a base URL ending in '/'."""
+    return _content_site[1]
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,8 @@
-"""End to end: real `mkdocs build --strict` runs of the repository and of modified copies of it."""
+"""End to end: real `mkdocs build --strict` runs of the repository's content and of modified copies of the fixture project.
+
+The checks on the repository's own site hold for any content (a fork's too); the edits that name ids and wording
+are made to copies of tests/fixture/.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import sys
 from html import escape, unescape
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT, copy_project, mkdocs_build
 
@@ -30,16 +35,16 @@ def text_of(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
 
 
-def test_every_step_and_message_has_its_page(built_site):
+def test_every_step_and_message_has_its_page(content_site):
     for file in sorted((CONTENT / "steps").glob("*.yml")):
         step = load(file)
-        html = page(built_site, f"steps/{step['id']}")
+        html = page(content_site, f"steps/{step['id']}")
         assert re.search(r"<h1[^>]*>" + re.escape(escape(step["title"])), html)
         for action in step["actions"]:
             assert action in text_of(html)
     for file in sorted((CONTENT / "messages").glob("*.yml")):
         message = load(file)
-        html = page(built_site, f"messages/{message['id']}")
+        html = page(content_site, f"messages/{message['id']}")
         for variant in message["variants"]:
             assert f'data-ati-variant="{variant["id"]}"' in html
             literal = [p for p in parse(variant["body"]) if isinstance(p, str)]
@@ -47,8 +52,8 @@ def test_every_step_and_message_has_its_page(built_site):
             assert longest in text_of(html)
 
 
-def test_home_timeline_lists_steps_in_order_with_timing(built_site):
-    html = page(built_site, ".")
+def test_home_timeline_lists_steps_in_order_with_timing(content_site):
+    html = page(content_site, ".")
     steps = sorted((load(f) for f in (CONTENT / "steps").glob("*.yml")), key=lambda s: s["order"])
     timeline = html[html.index('class="ati-timeline"') : html.index("</ol>", html.index('class="ati-timeline"'))]
     positions = [timeline.index(f"steps/{s['id']}/") for s in steps]
@@ -57,16 +62,16 @@ def test_home_timeline_lists_steps_in_order_with_timing(built_site):
         assert s["when"]["label"] in timeline
 
 
-def test_checklist_chooser_customize_pages(built_site):
-    checklist = page(built_site, "checklist")
+def test_checklist_chooser_customize_pages(content_site):
+    checklist = page(content_site, "checklist")
     steps = [load(f) for f in (CONTENT / "steps").glob("*.yml")]
     lists = re.findall(r'<ul class="ati-checklist">(.*?)</ul>', checklist, re.S)
     assert len(lists) == len(steps)
     assert sum(lst.count('type="checkbox"') for lst in lists) == sum(len(s["actions"]) for s in steps)
-    chooser = page(built_site, "what-happened")
+    chooser = page(content_site, "what-happened")
     for s in load(CONTENT / "situations.yml")["situations"]:
         assert f'id="{s["id"]}"' in chooser
-    customize = page(built_site, "customize")
+    customize = page(content_site, "customize")
     schema = yaml.safe_load((ROOT / "generator" / "schema.yml").read_text("utf-8"))
     for kind in schema["kinds"].values():
         for name in kind["fields"]:
@@ -79,20 +84,20 @@ def test_checklist_chooser_customize_pages(built_site):
     assert customize.count("<table>") == 3 + len(schema["kinds"]) + len(schema["types"])  # + branding, files, blanks
 
 
-def test_search_index_and_navigation_cover_every_message(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+def test_search_index_and_navigation_cover_every_message(content_site):
+    index = json.loads((content_site / "search" / "search_index.json").read_text("utf-8"))
     titles = {d["title"] for d in index["docs"]}
-    home = page(built_site, ".")
+    home = page(content_site, ".")
     for file in (CONTENT / "messages").glob("*.yml"):
         message = load(file)
         assert message["title"] in titles
         assert f"messages/{message['id']}/" in home
 
 
-def test_no_resource_from_another_origin(built_site):
+def test_no_resource_from_another_origin(content_site):
     """No element that loads something (script, style, image, frame, media) points at another origin."""
     loads = re.compile(r"<(script|img|link|iframe|source|video|audio|embed|object)\b([^>]*)>", re.I)
-    for html in built_site.rglob("*.html"):
+    for html in content_site.rglob("*.html"):
         text = html.read_text("utf-8")
         for tag, attrs in loads.findall(text):
             if tag == "link" and re.search(r'rel="(canonical|alternate)"', attrs):
@@ -102,6 +107,7 @@ def test_no_resource_from_another_origin(built_site):
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
 
 
+@pytest.mark.build
 def test_yaml_text_is_escaped_in_html(tmp_path):
     project = copy_project(tmp_path / "p")
     step_file = next((project / "content" / "steps").glob("01-*.yml"))
@@ -119,6 +125,7 @@ def test_yaml_text_is_escaped_in_html(tmp_path):
     assert "&lt;img src=x onerror=alert(2)&gt;" in step_html
 
 
+@pytest.mark.build
 def test_failed_build_reports_every_error_and_keeps_the_previous_site(tmp_path):
     project = copy_project(tmp_path / "p")
     site = tmp_path / "site"
@@ -139,14 +146,16 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd)
 
 
+@pytest.mark.build
 def test_cli_build_writes_markdown_that_plain_mkdocs_builds(tmp_path):
+    project = copy_project(tmp_path / "p")
     out = tmp_path / "pages"
-    done = run_cli("build", "--out", str(out))
+    done = run_cli("build", "--out", str(out), cwd=project)
     assert done.returncode == 0, done.stderr
-    steps = list((CONTENT / "steps").glob("*.yml"))
+    steps = list((project / "content" / "steps").glob("*.yml"))
     assert len(list((out / "steps").glob("*.md"))) == len(steps)
     # The saved pages build without the plugin: the Markdown stands on its own.
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
     config["plugins"] = ["search"]
     config["docs_dir"] = str(out)
     config["theme"].pop("custom_dir", None)
@@ -158,6 +167,7 @@ def test_cli_build_writes_markdown_that_plain_mkdocs_builds(tmp_path):
     assert (tmp_path / "site" / "messages" / "appreciation" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_cli_check_exits_nonzero_without_traceback(tmp_path):
     project = copy_project(tmp_path / "p")
     ok = run_cli("check", cwd=project)

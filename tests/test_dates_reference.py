@@ -1,7 +1,7 @@
 """An independent Python reference for the planner's date rules, checked here against the issue's own examples.
 
 The browser tests (test_dates_rules.py, test_planner_page.py) compare docs/assets/planner.js with it. It reads
-the timing straight from the YAML in content/steps and counts days with datetime and Python's own weekday(),
+the timing straight from the YAML in the fixture's content/steps and counts days with datetime and Python's own weekday(),
 so it shares no code with the script or the generator.
 """
 
@@ -16,10 +16,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixture"  # the engine is tested on this copy of the content
 DURATION = re.compile(r"^(\d+) (hour|day|business day|week)s?$")
 
 
-def load_steps(root: Path = ROOT) -> list[dict]:
+def load_steps(root: Path = FIXTURE) -> list[dict]:
     """The steps of content/steps, in order, as plain YAML data."""
     steps = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((root / "content" / "steps").glob("*.yml"))]
     return sorted(steps, key=lambda s: (s["order"], s["id"]))

@@ -49,13 +49,13 @@ def describe(found: dict[str, list[dict]]) -> str:
 
 
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
-def test_axe_finds_no_violation_on_any_page(browser, built_site, site_url, scheme):
+def test_axe_finds_no_violation_on_any_page(browser, content_site, content_site_url, scheme):
     context = with_axe(browser.new_context(color_scheme=scheme, reduced_motion="reduce"))
     page = context.new_page()
     found = {}
     try:
-        for path in page_paths(built_site):
-            page.goto(site_url + path, wait_until="domcontentloaded")
+        for path in page_paths(content_site):
+            page.goto(content_site_url + path, wait_until="domcontentloaded")
             wait_until_ready(page)
             shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert shown == SCHEMES[scheme], f"/{path}: the {scheme} scheme did not apply (body has {shown!r})"

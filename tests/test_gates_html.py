@@ -38,14 +38,14 @@ def excepted(message: dict) -> int | None:
     return None
 
 
-def test_every_page_is_found(built_site):
-    pages = page_paths(built_site)
+def test_every_page_is_found(content_site):
+    pages = page_paths(content_site)
     assert "" in pages and "404.html" in pages
     assert any(p.startswith("messages/") for p in pages) and any(p.startswith("steps/") for p in pages)
 
 
-def test_no_broken_internal_link_or_anchor(built_site, site_url):
-    problems = broken_links(built_site, site_url)
+def test_no_broken_internal_link_or_anchor(content_site, content_site_url):
+    problems = broken_links(content_site, content_site_url)
     assert not problems, f"{len(problems)} broken link(s):\n" + "\n".join(problems)
 
 
@@ -63,8 +63,8 @@ def test_the_link_check_reads_absolute_links_to_the_site(tmp_path):
     ]
 
 
-def test_every_page_is_valid_html(built_site, tmp_path):
-    messages = run_html_validate(built_site, HTML_VALIDATE_CONFIG, tmp_path)
+def test_every_page_is_valid_html(content_site, tmp_path):
+    messages = run_html_validate(content_site, HTML_VALIDATE_CONFIG, tmp_path)
     used = {excepted(m) for m in messages} - {None}
     left = [m for m in messages if excepted(m) is None]
     report = [f"{m['file']}:{m['line']}:{m['column']}: {m['ruleId']}: {m['message']} ({m.get('selector')})" for m in left]

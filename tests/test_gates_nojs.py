@@ -42,19 +42,19 @@ SELECT = """el => {
 
 
 @pytest.fixture
-def no_js(browser, site_url):
+def no_js(browser, content_site_url):
     """A context with JavaScript disabled that may read the clipboard."""
     context = browser.new_context(java_script_enabled=False)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=content_site_url.rstrip("/"))
     yield context
     context.close()
 
 
-def test_every_page_reads_without_javascript(no_js, built_site, site_url):
+def test_every_page_reads_without_javascript(no_js, content_site, content_site_url):
     page = no_js.new_page()
     problems = []
-    for path in page_paths(built_site):
-        page.goto(site_url + path)
+    for path in page_paths(content_site):
+        page.goto(content_site_url + path)
         assert page.evaluate("typeof window.document$") == "undefined", "scripts ran: JavaScript is not disabled"
         if not page.locator("article h1").first.is_visible():
             problems.append(f"/{path}: no visible h1")
@@ -64,12 +64,12 @@ def test_every_page_reads_without_javascript(no_js, built_site, site_url):
     assert not problems, "\n".join(problems)
 
 
-def test_every_template_copies_without_javascript(no_js, built_site, site_url):
+def test_every_template_copies_without_javascript(no_js, content_site, content_site_url):
     page = no_js.new_page()
     copied = 0
     problems = []
-    for path in page_paths(built_site):
-        page.goto(site_url + path)
+    for path in page_paths(content_site):
+        page.goto(content_site_url + path)
         for part in page.locator("[data-ati-message] [data-ati-subject], [data-ati-message] [data-ati-body]").all():
             if not part.is_visible():
                 problems.append(f"/{path}: a template part is not visible: {part.text_content()[:60]}")

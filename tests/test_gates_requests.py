@@ -91,13 +91,13 @@ def test_the_recorder_sees_a_request_to_another_origin(browser, tmp_path):
     assert recorder.outside == ["/: image https://example.org/pixel.png", "/: fetch https://example.net/x"]
 
 
-def test_no_request_leaves_the_origin(browser, built_site, site_url):
-    recorder = Recorder(browser, site_url)
+def test_no_request_leaves_the_origin(browser, content_site, content_site_url):
+    recorder = Recorder(browser, content_site_url)
     try:
-        recorder.visit(site_url, page_paths(built_site))
+        recorder.visit(content_site_url, page_paths(content_site))
         page = recorder.context.pages[0]
         recorder.path_of[page] = "(search)"
-        page.goto(site_url)
+        page.goto(content_site_url)
         page.locator(".md-search__input").click()
         page.keyboard.type("thank")
         page.locator(".md-search-result__item").first.wait_for()
@@ -106,5 +106,5 @@ def test_no_request_leaves_the_origin(browser, built_site, site_url):
         recorder.context.close()
     assert not recorder.outside, f"{len(recorder.outside)} request(s) left the origin:\n" + "\n".join(recorder.outside)
     seen = {p for p, _ in recorder.requests}
-    assert seen >= set(page_paths(built_site)), "some pages made no request at all: the recorder did not see them"
+    assert seen >= set(page_paths(content_site)), "some pages made no request at all: the recorder did not see them"
     assert any(url.endswith("/search/search_index.json") for _, url in recorder.requests), "the search index load was not seen"

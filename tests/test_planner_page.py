@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from icalendar import Calendar
-from test_dates_reference import ROOT, load_steps, reference_plan
+from test_dates_reference import FIXTURE, ROOT, load_steps, reference_plan
 
 pytestmark = pytest.mark.browser
 
 COMPANY = 'Café Ünïcode; Sales, "Ltd" \\ 東京 😀'
-MESSAGES = {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in (ROOT / "content" / "messages").glob("*.yml")}
+MESSAGES = {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in (FIXTURE / "content" / "messages").glob("*.yml")}
 MESSAGE_BY_ID = {m["id"]: m for m in MESSAGES.values()}
 
 

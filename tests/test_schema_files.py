@@ -56,7 +56,7 @@ def test_content_file_points_at_its_schema_and_validates(path):
 )
 def test_schema_rejects_what_the_validator_rejects(mutate, kind):
     source = {"step": "steps/01-thank-you.yml", "message": "messages/appreciation.yml"}[kind]
-    data = yaml.safe_load((ROOT / "content" / source).read_text("utf-8"))
+    data = yaml.safe_load((ROOT / "tests" / "fixture" / "content" / source).read_text("utf-8"))
     mutate(data)
     schema = json.loads(all_schemas()[f"{kind}.schema.json"])
     with pytest.raises(jsonschema.ValidationError):

@@ -9,7 +9,10 @@ import sys
 import time
 import urllib.request
 
+import pytest
 from conftest import copy_project
+
+pytestmark = pytest.mark.build
 
 
 def free_port() -> int:

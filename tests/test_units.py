@@ -92,7 +92,7 @@ def test_undefined_variable_in_a_template_names_the_template_line():
     from generator.write import read_templates, read_tree
 
     root = Path(__file__).resolve().parent.parent
-    guide, _ = check(read_tree(root / "content", (".yml",)))
+    guide, _ = check(read_tree(root / "tests" / "fixture" / "content", (".yml",)))
     templates = read_templates(root / "templates")
     templates["step.md.j2"] = templates["step.md.j2"].replace("{{ step.summary | md }}", "{{ step.sumary }}")
     with pytest.raises(ContentErrors) as e:
