@@ -21,6 +21,17 @@ def _check(config_file: str):
     return outcome
 
 
+def _config(config_file: str):
+    """Load mkdocs.yml; return (config, the plugin's options), or print its problems and return (None, None)."""
+    from generator import project
+
+    config, problems = project.load_config(config_file)
+    if config is None:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        return None, None
+    return config, config.plugins[project.PLUGIN].config
+
+
 def cmd_check(args) -> int:
     """Validate mkdocs.yml, the content and the templates without building; print every problem."""
     outcome = _check(args.config)
@@ -48,14 +59,11 @@ def cmd_build(args) -> int:
 
 def cmd_new(args) -> int:
     """Write a valid, commented starting file for a new message or step."""
-    from generator import project
     from generator.scaffold import new_file
 
-    config, problems = project.load_config(args.config)
+    config, options = _config(args.config)
     if config is None:
-        print("\n".join(map(str, problems)), file=sys.stderr)
         return 1
-    options = config.plugins[project.PLUGIN].config
     root = Path(config.config_file_path).resolve().parent / options.content_dir
     try:
         path = new_file(root, args.kind, args.id)
@@ -69,10 +77,13 @@ def cmd_new(args) -> int:
 def cmd_schema(args) -> int:
     """Write the JSON Schema files that editors use to check content files as you type."""
     from generator.core import known_ids
+    from generator.errors import ContentErrors
     from generator.jsonschema import all_schemas
     from generator.write import read_tree, write_files
 
-    config, options = _options(args.config)
+    config, options = _config(args.config)
+    if config is None:
+        return 1
     content = read_tree(Path(config.config_file_path).resolve().parent / options.content_dir, (".yml",))
     try:
         schemas = all_schemas(known_ids(content))  # references become enums of the content's ids

@@ -16,6 +16,7 @@ from conftest import ROOT, copy_project, mkdocs_build
 from forkers import TABLE, cases, first_line_pattern, make_project, updated
 
 CASES = cases()
+pytestmark = pytest.mark.build  # real builds and subprocesses: the build lane
 
 
 def run_cli(project: Path, *args: str, python: str = sys.executable) -> subprocess.CompletedProcess:
