@@ -49,6 +49,7 @@ class Step:
     donts: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Message:
     avoid: list[str] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -100,6 +102,7 @@ class Topic:
     summary: str
     sections: list[Section]
     related: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
