@@ -33,7 +33,7 @@ async function fill() {
   const urls = new Set([new URL("search/search_index.json", SCOPE).href, new URL("404.html", SCOPE).href]);
   for (const page of await pages()) {
     const response = await fetch(page).catch(() => null);
-    if (!response || !response.ok) continue;
+    if (!response || !response.ok || response.redirected) continue;
     await cache.put(page, response.clone());
     for (const url of assets(await response.text(), page)) urls.add(url);
   }
@@ -52,7 +52,8 @@ self.addEventListener("fetch", event => {
       const cached = (await cache.match(request)) || (await cache.match(request, { ignoreSearch: true }));
       const fresh = fetch(request)
         .then(response => {
-          if (response.ok && response.type === "basic") cache.put(request, response.clone());
+          // Redirected responses cannot answer a navigation later: keep only direct answers.
+          if (response.ok && response.type === "basic" && !response.redirected) cache.put(request, response.clone());
           return response;
         })
         .catch(() => null);
