@@ -88,3 +88,22 @@ def test_an_update_shows_on_the_next_visit(browser, built_site, tmp_path):
     finally:
         context.close()
         server.shutdown()
+
+
+def test_works_offline_under_a_project_path(browser, built_site, tmp_path):
+    """A project Pages site lives under a path (user.github.io/guide/): the worker's scope is that path, not the host."""
+    shutil.copytree(built_site, tmp_path / "host" / "guide")
+    host, server = serve(tmp_path / "host")
+    url = host + "guide/"
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        visit_once(page, url)
+        assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == url + "sw.js"
+        assert page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)") == url
+        context.set_offline(True)
+        page.goto(url + "steps/outcome/")
+        assert page.locator("h1").first.inner_text().rstrip("¶") == "Answer the outcome"
+    finally:
+        context.close()
+        server.shutdown()
