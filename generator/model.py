@@ -49,6 +49,7 @@ class Step:
     donts: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
@@ -81,6 +82,7 @@ class Message:
     avoid: list[str] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
@@ -104,6 +106,7 @@ class Topic:
     summary: str
     sections: list[Section]
     related: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 

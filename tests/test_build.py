@@ -159,6 +159,7 @@ def test_cli_build_writes_markdown_that_plain_mkdocs_builds(tmp_path):
     config["plugins"] = ["search"]
     config["docs_dir"] = str(out)
     config["theme"].pop("custom_dir", None)
+    config["theme"].pop("static_templates", None)  # the manifest template lives in custom_dir
     config.pop("extra_css", None)
     config.pop("extra_javascript", None)
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")

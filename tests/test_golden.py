@@ -42,6 +42,6 @@ def test_case_names_are_unique():
 @pytest.mark.parametrize(("path", "case"), CASES, ids=[path.stem for path, _ in CASES])
 def test_golden_error(path, case):
     _, lines = run(project_files(case))
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         write_case(path, {**case, "expect": lines})
     assert lines == case["expect"]

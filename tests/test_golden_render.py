@@ -28,7 +28,7 @@ def result():
 @pytest.mark.parametrize("page", PAGES)
 def test_page_matches_golden(result, page):
     expected = GOLDEN / "render" / page
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         expected.parent.mkdir(parents=True, exist_ok=True)
         expected.write_text(result.pages[page], "utf-8")
     assert result.pages[page] == expected.read_text("utf-8")
