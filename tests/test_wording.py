@@ -1,0 +1,140 @@
+"""Unit tests of generator/wording.py: tones, optional parts, alternatives, text budgets, and the shared JS cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import wording
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "js"
+DRAFTS = ROOT / "content-drafts"
+
+
+def shared(name: str):
+    """A case file that tests/js/*.test.mjs reads too."""
+    return json.loads((CASES / name).read_text(encoding="utf-8"))
+
+
+def draft(path: str):
+    """A draft content file, loaded safely."""
+    return yaml.safe_load((DRAFTS / path).read_text(encoding="utf-8"))
+
+
+# --- Greetings ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("folder", ["", "de/"])
+def test_shared_greeting_cases_hold_the_draft_tones_and_python_agrees(folder):
+    data = shared("greeting-cases.json")
+    lang = data["languages"]["de" if folder else "en"]
+    tones, addresses = draft(folder + "tones.yml")["tones"], draft(folder + "addresses.yml")["addresses"]
+    assert lang["tones"] == [wording.tone_data(t) for t in tones]
+    assert lang["addresses"] == addresses
+    by_id = {t["id"]: t for t in tones}
+    for case in lang["cases"]:
+        person = data["people"][case["person"]]
+        assert wording.greeting(person, by_id[case["tone"]], addresses, data["unknown"]) == case["expected"], case
+
+
+@pytest.mark.parametrize("folder", ["", "de/"])
+def test_draft_tones_pass_their_check(folder):
+    words = {k for a in draft(folder + "addresses.yml")["addresses"] for k in a.get("words", {})}
+    assert wording.check_tones(draft(folder + "tones.yml")["tones"], frozenset(words)) == []
+
+
+def test_tone_check_refuses_a_title_before_a_given_name_and_unknown_placeholders():
+    tones = [{"id": "x", "greeting": ["Dear {title} {given},", "Hi {adress} {family},", "Dear {address}  {given} {family},"]}]
+    problems = wording.check_tones(tones)
+    found = [(p.path, p.message.split(",")[0], p.found, p.offset) for p in problems]
+    assert found == [
+        ((0, "greeting", 0), "a title or form of address goes before the family name", "{title} {given}", 5),
+        ((0, "greeting", 1), "unknown placeholder", "{adress}", 3),
+        ((0, "greeting", 2), "a title or form of address goes before the family name", "{address}  {given}", 5),
+        ((0, "greeting"), "no pattern greets a person known by one name only", "3 pattern(s)", None),
+    ]
+    assert "{address}" in problems[1].fix and "{name}" in problems[3].fix
+
+
+def test_tone_check_knows_words_declared_by_addresses():
+    tones = [{"id": "sie", "greeting": ["{dear} {address} {family},", "Guten Tag {name},"]}]
+    assert wording.check_tones(tones, frozenset({"dear"})) == []
+    assert [p.found for p in wording.check_tones(tones)] == ["{dear}"]
+
+
+# --- Optional parts -----------------------------------------------------------------------------------------------
+
+OPTIONAL = frozenset({"Point clarified", "Topic discussed"})
+
+
+def test_shared_optional_cases_hold_what_python_parses():
+    data = shared("optional-cases.json")
+    assert len(data["cases"]) >= 20
+    for case in data["cases"]:
+        nodes, problems = wording.parse_template(case["template"], frozenset(data["optional"]))
+        assert [p for p in problems if p.severity == "error"] == []
+        assert wording.template_data(nodes) == case["nodes"], case["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "offset", "fix"),
+    [
+        ("Thanks. {Thank you for [Point clarified].", "'{' that is never closed", 8, "close the optional part with '}'"),
+        ("Thanks. Thank you for [Point clarified].}", "'}' with no '{' before it", 40, "remove it, or open the part with '{'"),
+        ("{Thanks {for [Point clarified]}.}", "an optional part inside another", 8, "close the first part"),
+        ("Thanks{}.", "an empty optional part", 6, "remove the braces"),
+        ("Thanks{ }.", "an empty optional part", 6, "remove the braces"),
+        ("Hello. {We met at [Company].}", "an optional part with no optional blank in it", 7, "put an optional blank inside"),
+        ("Hello. {We met at the office.}", "an optional part with no optional blank in it", 7, "put an optional blank inside"),
+        ("Hello. {We met at [Company.}", "a bracket that makes no blank", 18, "close the blank"),
+    ],
+)
+def test_optional_part_errors_name_the_offset_and_a_fix(text, message, offset, fix):
+    problems = [p for p in wording.parse_template(text, OPTIONAL)[1] if p.message.startswith(message)]
+    assert [(p.severity, p.offset) for p in problems] == [("error", offset)]
+    assert problems[0].fix.startswith(fix)
+
+
+def test_every_error_of_a_template_is_reported_in_one_run():
+    problems = wording.parse_template("A {B [Company].} C}. {D [Topic discussed].", OPTIONAL)[1]
+    assert [(p.offset, p.severity) for p in problems] == [(2, "error"), (18, "error"), (21, "error"), (24, "warning")]
+
+
+def test_an_optional_blank_outside_a_part_is_a_warning():
+    nodes, problems = wording.parse_template("Thank you for explaining [Point clarified].", OPTIONAL)
+    assert [(p.severity, p.offset, p.found) for p in problems] == [("warning", 25, "'[Point clarified]'")]
+    assert "wrap the sentence" in problems[0].fix
+
+
+def test_a_part_drops_on_its_optional_blanks_only_and_keys_follow_the_mapping():
+    nodes, problems = wording.parse_template("{At [Company] you explained [Point clarified].}", OPTIONAL)
+    assert problems == []
+    ids = {"Company": "company", "Point clarified": "clarified"}
+    data = wording.template_data(nodes, ids.get)
+    assert data[0]["needs"] == ["clarified"]
+    assert data[0]["optional"][1] == {"blank": "company", "label": "Company"}
+
+
+def test_the_page_without_javascript_shows_optional_parts_as_optional():
+    nodes, _ = wording.parse_template("Hi & bye. {Thanks for [Point clarified].}", OPTIONAL)
+    html = wording.template_html(nodes, lambda label: f"<b>[{label}]</b>", lambda s: s.replace("&", "&amp;"))
+    assert html == 'Hi &amp; bye. <span class="ati-optional" title="optional">{Thanks for <b>[Point clarified]</b>.}</span>'
+    assert wording.plain_text(nodes) == "Hi & bye. Thanks for [Point clarified]."
+
+
+# --- Text message budget ------------------------------------------------------------------------------------------
+
+
+def test_shared_sms_cases_agree_with_python():
+    for case in shared("sms-cases.json"):
+        budget = wording.sms_budget(case["text"])
+        assert {k: budget[k] for k in case["expected"]} == case["expected"], case["name"]
+
+
+def test_sms_budget_names_the_first_character_outside_the_gsm_alphabet():
+    assert wording.sms_budget("Hi it’s me ’")["outside"] == "’"
+    assert wording.sms_budget("Hi [me]")["outside"] == ""
