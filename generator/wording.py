@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import blanks as blank_syntax
 
@@ -231,14 +232,14 @@ def plain_text(nodes: list) -> str:
 
 # --- Alternatives and sentence sharing -------------------------------------------------------------------------
 
-WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 BLANK = re.compile(r"\[[^\[\]\n]*\]")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 def words(sentence: str) -> Counter:
     """The words of a sentence, lower case, with blanks (names, topics) and optional-part braces set aside."""
-    text = unicodedata.normalize("NFC", BLANK.sub(" ", sentence)).lower()
+    text = unicodedata.normalize("NFC", BLANK.sub(" ", sentence)).replace("\u2019", "'").lower()
     return Counter(WORD.findall(text))
 
 
@@ -247,11 +248,12 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_BREAK.split(text.replace("{", "").replace("}", "").strip()) if s]
 
 
+@functools.lru_cache(maxsize=4096)
 def same_sentence(a: str, b: str) -> bool:
-    """Two sentences count as shared when more than half of all their words are the same (2 x common > a + b)."""
+    """Shared: the words in common are more than half of the two sentences' average length (4 x common > a + b)."""
     wa, wb = words(a), words(b)
     common = sum((wa & wb).values())
-    return 2 * common > sum(wa.values()) + sum(wb.values())
+    return 4 * common > sum(wa.values()) + sum(wb.values())
 
 
 def shared_sentences(a: list[str], b: list[str]) -> int:
@@ -265,8 +267,8 @@ def shared_sentences(a: list[str], b: list[str]) -> int:
 
 
 def too_similar(a: list[str], b: list[str]) -> bool:
-    """Two notes are too alike when they share more than half of their sentences (2 x shared > a + b)."""
-    return 2 * shared_sentences(a, b) > len(a) + len(b)
+    """Too alike: shared sentences are more than half of the notes' average sentence count (4 x shared > a + b)."""
+    return 4 * shared_sentences(a, b) > len(a) + len(b)
 
 
 def body_items(body: str | list) -> list[list[str]]:
@@ -277,27 +279,32 @@ def body_items(body: str | list) -> list[list[str]]:
 
 
 def choose(items: list[list[str]], people: int = 4) -> list[list[int]] | None:
-    """Deterministic alternatives for persons 0..people-1 so no two notes are too alike; None when impossible."""
+    """Alternatives for persons 0..people-1 (person 0 takes every first wording) so no two notes are too alike."""
     combos = list(itertools.product(*(range(len(alts)) for alts in items)))
     notes = [[s for i, c in enumerate(combo) for s in sentences(items[i][c])] for combo in combos]
+    alike: dict[tuple[int, int], bool] = {}
+
+    def compatible(j: int, k: int) -> bool:
+        if (j, k) not in alike:
+            alike[j, k] = not too_similar(notes[j], notes[k])
+        return alike[j, k]
 
     def preference(person: int) -> list[int]:
-        rotation = tuple(person % len(alts) for alts in items)
-        first = combos.index(rotation)
+        first = combos.index(tuple(person % len(alts) for alts in items))
         return [first] + [k for k in range(len(combos)) if k != first]
 
     def search(chosen: list[int]) -> list[int] | None:
         if len(chosen) == people:
             return chosen
         for k in preference(len(chosen)):
-            if all(not too_similar(notes[k], notes[c]) for c in chosen):
+            if all(compatible(k, c) for c in chosen):
                 found = search(chosen + [k])
                 if found:
                     return found
         return None
 
-    found = search([])
-    return None if found is None else [list(combos[k]) for k in found]
+    found = search([0])
+    return None if found is None else [list(combos[k]) for k in found[:people]]
 
 
 def check_alternatives(message_id: str, body: str | list, people: int = 4) -> list[WordingProblem]:
@@ -341,6 +348,25 @@ def check_body(body: object) -> list[WordingProblem]:
                 )
             )
     return problems
+
+
+def variant_body(body: str | list, optional_labels: frozenset[str], people: int = 1, key=lambda label: label):
+    """A variant body as page data, {"items": [[alternative nodes]], "choices": [per person]}, and its problems."""
+    problems = check_body(body)
+    if problems:
+        return {"items": [], "choices": []}, problems
+    items = body_items(body)
+    parsed = []
+    for i, alts in enumerate(items):
+        row = []
+        for a, text in enumerate(alts):
+            nodes, found = parse_template(text, optional_labels)
+            path = () if isinstance(body, str) else (i, a) if len(alts) > 1 else (i,)
+            problems += [replace(p, path=path) for p in found]
+            row.append(template_data(nodes, key))
+        parsed.append(row)
+    most = next((n for n in range(people, 0, -1) if choose(items, n) is not None), 1)
+    return {"items": parsed, "choices": choose(items, most)}, problems
 
 
 # --- Text message budget ------------------------------------------------------------------------------------------

@@ -138,3 +138,74 @@ def test_shared_sms_cases_agree_with_python():
 def test_sms_budget_names_the_first_character_outside_the_gsm_alphabet():
     assert wording.sms_budget("Hi it’s me ’")["outside"] == "’"
     assert wording.sms_budget("Hi [me]")["outside"] == ""
+
+
+# --- Alternatives and sentence sharing ---------------------------------------------------------------------------
+
+
+def test_shared_similarity_cases_agree_with_python():
+    data = shared("similarity-cases.json")
+    for case in data["sentences"]:
+        assert wording.same_sentence(case["a"], case["b"]) is case["same"], case["why"]
+        assert wording.same_sentence(case["b"], case["a"]) is case["same"], case["why"]
+    for case in data["notes"]:
+        a, b = wording.sentences(case["a"]), wording.sentences(case["b"])
+        assert wording.shared_sentences(a, b) == case["shared"]
+        assert wording.too_similar(a, b) is case["tooSimilar"]
+
+
+THANKS = [
+    [
+        "Thank you for meeting me on [Interview date].",
+        "I was glad to talk with you on [Interview date].",
+        "It was a pleasure to meet you.",
+        "Many thanks for your time and questions.",
+    ],
+    [
+        "I enjoyed our talk about [Topic discussed].",
+        "Our conversation about [Topic discussed] stayed with me.",
+        "Hearing about [Topic discussed] was the highlight.",
+        "You made [Topic discussed] sound like fun work.",
+    ],
+    "I look forward to hearing from you.",
+]
+
+
+def test_choice_gives_four_notes_that_share_at_most_half_and_person_one_takes_first_wordings():
+    items = wording.body_items(THANKS)
+    choices = wording.choose(items, 4)
+    assert choices[0] == [0, 0, 0] and len(choices) == 4
+    notes = [[s for i, c in enumerate(choice) for s in wording.sentences(items[i][c])] for choice in choices]
+    for a in range(4):
+        for b in range(a + 1, 4):
+            assert not wording.too_similar(notes[a], notes[b]), (a, b)
+    assert wording.choose(items, 2) == choices[:2]
+
+
+def test_alternatives_that_cannot_serve_four_interviewers_are_a_problem_naming_the_message():
+    body = [["Thank you for your time.", "Thanks so much for your time today."], "I enjoyed our talk.", "I hope to hear soon."]
+    problems = wording.check_alternatives("appreciation", body)
+    assert len(problems) == 1
+    assert "'appreciation'" in problems[0].message and "at most 1 notes" in problems[0].message
+    assert wording.check_alternatives("appreciation", THANKS) == []
+
+
+def test_body_shape_problems():
+    problems = wording.check_body(["One.", {"Thanks [Topic discussed].": None}, ["Only one."], ["A.", 3]])
+    assert [(p.path, p.message) for p in problems] == [
+        ((1,), "an item that YAML read as a mapping"),
+        ((2,), "alternatives must be two or more sentences"),
+        ((3,), "alternatives must be two or more sentences"),
+    ]
+    assert wording.check_body("Any text.") == []
+
+
+def test_variant_body_as_page_data_with_problem_paths():
+    body = ["Hello [Company].", ["{Thanks for [Point clarified].}", "{About [Point clarified]."]]
+    data, problems = wording.variant_body(body, OPTIONAL, people=2)
+    assert data["items"][0] == [["Hello ", {"blank": "Company", "label": "Company"}, "."]]
+    assert data["items"][1][0][0]["needs"] == ["Point clarified"]
+    assert data["choices"] == [[0, 0], [0, 1]]
+    assert [(p.path, p.offset, p.severity) for p in problems] == [((1, 1), 0, "error"), ((1, 1), 7, "warning")]
+    data, problems = wording.variant_body("Just [Company].", OPTIONAL, people=4)
+    assert data["choices"] == [[0]] and problems == []

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { renderTemplate, composeMessage, smsBudget } from "../../docs/assets/guide/wording.js";
+import { renderTemplate, composeMessage, smsBudget, pickBody } from "../../docs/assets/guide/wording.js";
 
 const json = (name) => JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8"));
 const optional = json("./optional-cases.json");
@@ -49,3 +49,13 @@ for (const c of json("./sms-cases.json")) {
     assert.deepEqual({ encoding, units, limit, over }, c.expected);
   });
 }
+
+test("pickBody takes each person's chosen wordings and joins the items with spaces", () => {
+  const body = {
+    items: [[["Hello."]], [["One."], ["Two."], ["Three."]], [[{ optional: ["Maybe ", { blank: "x", label: "X" }, "."], needs: ["x"] }]]],
+    choices: [[0, 0, 0], [0, 1, 0], [0, 2, 0]],
+  };
+  assert.equal(renderTemplate(pickBody(body, 1), {}).text, "Hello. Two.");
+  assert.equal(renderTemplate(pickBody(body, 2), { x: "so" }).text, "Hello. Three. Maybe so.");
+  assert.equal(renderTemplate(pickBody(body, 3), {}).text, "Hello. One.");
+});

@@ -122,3 +122,9 @@ export function formatDate(iso, { locale = "en-GB", weekday = false, today = new
   if (weekday) options.weekday = "long";
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
+
+/** The body nodes for person `index` (0-based): each item's chosen alternative, joined by spaces into one text. */
+export function pickBody(body, index = 0) {
+  const choice = body.choices[index % body.choices.length] || [];
+  return body.items.flatMap((alts, i) => (i ? [" ", ...alts[choice[i] || 0]] : alts[choice[i] || 0]));
+}
