@@ -234,6 +234,7 @@ def plain_text(nodes: list) -> str:
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 BLANK = re.compile(r"\[[^\[\]\n]*\]")
+OPTIONAL_PART = re.compile(r"\{[^{}]*\}")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -279,14 +280,16 @@ def body_items(body: str | list) -> list[list[str]]:
 
 
 def choose(items: list[list[str]], people: int = 4) -> list[list[int]] | None:
-    """Alternatives for persons 0..people-1 (person 0 takes every first wording) so no two notes are too alike."""
+    """Alternatives for persons 0..people-1 (person 0 takes every first wording) so no two notes are too alike,
+    with their optional parts kept and with them all dropped."""
     combos = list(itertools.product(*(range(len(alts)) for alts in items)))
-    notes = [[s for i, c in enumerate(combo) for s in sentences(items[i][c])] for combo in combos]
+    full = [[s for i, c in enumerate(combo) for s in sentences(items[i][c])] for combo in combos]
+    short = [[s for i, c in enumerate(combo) for s in sentences(OPTIONAL_PART.sub("", items[i][c]))] for combo in combos]
     alike: dict[tuple[int, int], bool] = {}
 
     def compatible(j: int, k: int) -> bool:
         if (j, k) not in alike:
-            alike[j, k] = not too_similar(notes[j], notes[k])
+            alike[j, k] = not too_similar(full[j], full[k]) and not too_similar(short[j], short[k])
         return alike[j, k]
 
     def preference(person: int) -> list[int]:

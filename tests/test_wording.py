@@ -201,11 +201,17 @@ def test_body_shape_problems():
 
 
 def test_variant_body_as_page_data_with_problem_paths():
-    body = ["Hello [Company].", ["{Thanks for [Point clarified].}", "{About [Point clarified]."]]
+    body = ["Hello [Company].", ["{Thanks for [Point clarified].} We met.", "It was a pleasure to see the office."]]
     data, problems = wording.variant_body(body, OPTIONAL, people=2)
     assert data["items"][0] == [["Hello ", {"blank": "Company", "label": "Company"}, "."]]
     assert data["items"][1][0][0]["needs"] == ["Point clarified"]
-    assert data["choices"] == [[0, 0], [0, 1]]
-    assert [(p.path, p.offset, p.severity) for p in problems] == [((1, 1), 0, "error"), ((1, 1), 7, "warning")]
+    assert data["choices"] == [[0, 0], [0, 1]] and problems == []
+    data, problems = wording.variant_body(["Hi.", ["A.", "{B [Point clarified]."]], OPTIONAL, people=2)
+    assert [(p.path, p.offset, p.severity) for p in problems] == [((1, 1), 0, "error"), ((1, 1), 3, "warning")]
     data, problems = wording.variant_body("Just [Company].", OPTIONAL, people=4)
     assert data["choices"] == [[0]] and problems == []
+
+
+def test_dropped_optional_parts_count_when_choosing():
+    body = ["Hello.", ["{Thanks for [Point clarified].} We met.", "{About [Point clarified].} We met."]]
+    assert wording.choose(wording.body_items(body), 2) is None
