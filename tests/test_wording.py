@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator import wording
+from generator import blanks, wording
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "js"
@@ -215,3 +217,73 @@ def test_variant_body_as_page_data_with_problem_paths():
 def test_dropped_optional_parts_count_when_choosing():
     body = ["Hello.", ["{Thanks for [Point clarified].} We met.", "{About [Point clarified].} We met."]]
     assert wording.choose(wording.body_items(body), 2) is None
+
+
+# --- The draft content ----------------------------------------------------------------------------------------------
+
+BLANKS = yaml.safe_load((ROOT / "content" / "blanks.yml").read_text(encoding="utf-8"))["blanks"]
+LABELS = {b["label"] for b in BLANKS}
+OPTIONAL_LABELS = frozenset(b["label"] for b in BLANKS if not b.get("required"))
+EXAMPLES = {b["label"]: b["example"] for b in BLANKS}
+MESSAGES = sorted((DRAFTS / "messages").glob("*.yml"))
+EXAMPLE_PERSON = {"given": "Anna", "family": "Berg", "address": "ms"}
+
+
+def variant_texts(variant: dict, keep: bool) -> list[str]:
+    """Every body a variant can give (each combination of alternatives), optional parts kept or all dropped."""
+    items = wording.body_items(variant["body"])
+    out = []
+    for combo in itertools.product(*items):
+        text = " ".join(combo)
+        out.append(text if keep else wording.OPTIONAL_PART.sub("", text))
+    return out
+
+
+def test_every_shipped_message_has_a_draft():
+    assert [p.name for p in MESSAGES] == sorted(p.name for p in (ROOT / "content" / "messages").glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", MESSAGES, ids=lambda p: p.stem)
+def test_draft_message_parses_without_problems_and_uses_declared_tones_and_blanks(path):
+    message = yaml.safe_load(path.read_text(encoding="utf-8"))
+    tones = {t["id"] for t in draft("tones.yml")["tones"]}
+    per_person = message["recipients"]["to"] == "each-interviewer" and message["channel"] != "phone"
+    people = 4 if per_person else 1
+    for variant in message["variants"]:
+        assert variant["tone"] in tones
+        for field in ("subject", "body"):
+            if field not in variant:
+                continue
+            data, problems = wording.variant_body(variant[field], OPTIONAL_LABELS, people)
+            assert problems == [], (variant["tone"], field, problems)
+            texts = [text for alts in wording.body_items(variant[field]) for text in alts]
+            assert {label[1:-1] for text in texts for label in wording.BLANK.findall(text)} <= LABELS
+        if per_person:
+            assert wording.check_alternatives(message["id"], variant["body"]) == []
+            assert len(data["choices"]) == 4
+
+
+@pytest.mark.parametrize("path", MESSAGES, ids=lambda p: p.stem)
+def test_draft_message_keeps_its_length_budget_whatever_is_left_empty(path):
+    message = yaml.safe_load(path.read_text(encoding="utf-8"))
+    tones = {t["id"]: t for t in draft("tones.yml")["tones"]}
+    addresses = draft("addresses.yml")["addresses"]
+    for variant in message["variants"]:
+        low, high = message["length"].get("sentences", [0, 99])
+        for keep in (True, False):
+            for text in variant_texts(variant, keep):
+                filled = re.sub(r"\[([^\]]+)\]", lambda m: EXAMPLES[m.group(1)], text)
+                if message["channel"] == "email":
+                    assert low <= blanks.sentences(filled) <= high, (variant["tone"], keep, filled)
+                if "characters" in message["length"]:
+                    hello = wording.greeting(EXAMPLE_PERSON, tones[variant["tone"]], addresses)
+                    note = f"{hello} {filled} {EXAMPLES['Your name']}"
+                    assert len(note) <= message["length"]["characters"], (len(note), note)
+
+
+@pytest.mark.parametrize("path", MESSAGES, ids=lambda p: p.stem)
+def test_draft_avoid_items_read_as_the_thing_to_avoid(path):
+    message = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for item in message.get("avoid", []):
+        first = item.split()[0]
+        assert first[0].isupper() and first.lower() not in {"avoid", "don't", "do", "never", "not"}, item
