@@ -68,6 +68,22 @@ def check_tones(tones: list[dict], address_words: frozenset[str] = frozenset()) 
     return problems
 
 
+def check_addresses(addresses: list[dict]) -> list[WordingProblem]:
+    """Problems in a forms-of-address list: repeated ids, and words that would hide a person placeholder."""
+    problems = []
+    seen: set[str] = set()
+    for i, entry in enumerate(addresses):
+        if entry.get("id") in seen:
+            found = repr(entry.get("id"))
+            problems.append(WordingProblem((i, "id"), "this id is used twice", found, "give each form its own id"))
+        seen.add(entry.get("id"))
+        for word in entry.get("words") or {}:
+            if word in PERSON_PLACEHOLDERS:
+                fix = "choose another name for this word, such as 'dear'"
+                problems.append(WordingProblem((i, "words", word), "this word would hide a person placeholder", repr(word), fix))
+    return problems
+
+
 def person_values(person: dict, addresses: list[dict]) -> dict[str, str]:
     """The placeholder values for one person: title, address, given, family, name and the address's own words."""
 

@@ -287,3 +287,10 @@ def test_draft_avoid_items_read_as_the_thing_to_avoid(path):
     for item in message.get("avoid", []):
         first = item.split()[0]
         assert first[0].isupper() and first.lower() not in {"avoid", "don't", "do", "never", "not"}, item
+
+
+def test_address_lists_pass_and_bad_ones_are_refused():
+    for folder in ("", "de/"):
+        assert wording.check_addresses(draft(folder + "addresses.yml")["addresses"]) == []
+    bad = [{"id": "ms", "text": "Ms"}, {"id": "ms", "text": "Mrs", "words": {"given": "x", "dear": "y"}}]
+    assert [p.path for p in wording.check_addresses(bad)] == [(1, "id"), (1, "words", "given")]
