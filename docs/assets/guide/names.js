@@ -49,7 +49,10 @@ export function splitName(text, { addresses = [], titles = ["Dr", "Dr.", "Prof",
   const person = { address: "", title: "", given: "", family: "" };
   const lower = (w) => w.toLowerCase().replace(/\.$/, "");
   const address = words.length > 1 && addresses.find((a) => a.text && lower(a.text) === lower(words[0]));
-  if (address) person.address = address.id, words.shift();
+  if (address) {
+    person.address = address.id;
+    words.shift();
+  }
   if (words.length > 1 && titles.some((t) => lower(t) === lower(words[0]))) person.title = words.shift();
   if (words.length === 1) {
     person[person.address || person.title ? "family" : "given"] = words[0];

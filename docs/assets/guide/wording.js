@@ -15,8 +15,10 @@ const capitalize = (text) => text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 export function renderTemplate(nodes, values) {
   const pieces = [];
   const missing = [];
-  let gap = null; // a dropped part not yet joined: the newlines on either side of it
-  const lastText = () => pieces.map((p) => (p.blank ? p.value || "" : p.text)).join("");
+  // A dropped part waiting to be closed up: the most newlines around it, and whether it ended with a comma.
+  let gap = null;
+  const shown = (p) => (p.blank ? p.value || `[${p.label}]` : p.text);
+  const lastText = () => pieces.map(shown).join("");
   const trimTail = () => {
     let newlines = 0;
     for (let i = pieces.length - 1; i >= 0; i--) {
@@ -34,6 +36,7 @@ export function renderTemplate(nodes, values) {
     const p = pieces[pieces.length - 1];
     if (p && !p.blank && DANGLING.test(p.text)) p.text = p.text.slice(0, -1);
   };
+  // Close the gap before `rest`: the separator it needs, a dangling comma removed, a capital at a sentence start.
   const join = (rest, isText) => {
     const before = lastText();
     const { newlines, comma } = gap;
@@ -73,7 +76,7 @@ export function renderTemplate(nodes, values) {
     } else emit(node);
   }
   if (gap && !gap.newlines) dropDangling();
-  const text = pieces.map((p) => (p.blank ? p.value || `[${p.label}]` : p.text)).join("");
+  const text = pieces.map(shown).join("");
   return { pieces, text, missing: [...new Set(missing)] };
 }
 
