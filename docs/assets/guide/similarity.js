@@ -21,9 +21,9 @@ export function words(sentence, aside = []) {
   return counts;
 }
 
-/** Split text into sentences: a break after ".", "!" or "?" followed by white space. */
+/** Split text into sentences: a break after ".", "!" or "?" followed by white space (no look-behind: Safari 16.3). */
 export const sentences = (text) =>
-  String(text).replace(/[{}]/g, "").trim().split(/(?<=[.!?])\s+/).filter(Boolean);
+  String(text).replace(/[{}]/g, "").trim().replace(/([.!?])\s+/g, "$1\u0000").split("\u0000").filter(Boolean);
 
 const total = (counts) => [...counts.values()].reduce((a, b) => a + b, 0);
 
