@@ -301,3 +301,8 @@ def test_address_lists_pass_and_bad_ones_are_refused():
         assert wording.check_addresses(draft(folder + "addresses.yml")["addresses"]) == []
     bad = [{"id": "ms", "text": "Ms"}, {"id": "ms", "text": "Mrs", "words": {"given": "x", "dear": "y"}}]
     assert [p.path for p in wording.check_addresses(bad)] == [(1, "id"), (1, "words", "given")]
+
+
+def test_tone_check_finds_an_unbalanced_brace():
+    problems = wording.check_tones([{"id": "x", "greeting": ["Dear {title {family},", "Dear {name},"]}])
+    assert [(p.path, p.message) for p in problems] == [((0, "greeting", 0), "unbalanced brace")]

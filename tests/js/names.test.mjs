@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { greeting, closing, fullName, splitName } from "../../docs/assets/guide/names.js";
+import { greeting, closing, fullName, splitName, addressees } from "../../docs/assets/guide/names.js";
 
 const data = JSON.parse(readFileSync(new URL("./greeting-cases.json", import.meta.url), "utf8"));
 
@@ -66,4 +66,29 @@ for (const [typed, expected] of [
 test("splitting uses the language's own forms of address", () => {
   const de = data.languages.de.addresses;
   assert.deepEqual(splitName("Frau Dr. Lena Fischer", { addresses: de }), { address: "frau", title: "Dr.", given: "Lena", family: "Fischer" });
+});
+
+const anna = { given: "Anna", family: "Berg" };
+const tom = { given: "Tom", family: "Okafor" };
+const lena = { given: "Lena", family: "Fischer", title: "Dr" };
+const sam = { given: "Sam", family: "Reyes" };
+
+test("each interviewer gets a card, in order, skipping people with no name yet", () => {
+  const cards = addressees({ to: "each-interviewer" }, { contact: sam, interviewers: [anna, {}, tom, lena] });
+  assert.deepEqual(cards.map((c) => [c.person.given, c.index]), [["Anna", 0], ["Tom", 2], ["Lena", 3]]);
+  assert.deepEqual(addressees({ to: "each-interviewer" }, {}), [{ person: {}, index: 0, cc: [] }]);
+});
+
+test("outcome messages go to the main contact, copying the interviewers when asked", () => {
+  assert.deepEqual(addressees({ to: "contact", cc: "interviewers" }, { contact: sam, interviewers: [anna, tom] }), [
+    { person: sam, index: 0, cc: [anna, tom] },
+  ]);
+  assert.deepEqual(addressees({ to: "contact" }, { contact: sam, interviewers: [anna, tom] }), [{ person: sam, index: 0, cc: [] }]);
+});
+
+test("with no main contact, interviewer 1 receives it and is not copied in as well", () => {
+  assert.deepEqual(addressees({ to: "contact", cc: "interviewers" }, { contact: { given: " " }, interviewers: [{}, anna, tom] }), [
+    { person: anna, index: 1, cc: [tom] },
+  ]);
+  assert.deepEqual(addressees({ to: "contact" }, {}), [{ person: {}, index: 0, cc: [] }]);
 });

@@ -64,3 +64,19 @@ export function splitName(text, { addresses = [], titles = ["Dr", "Dr.", "Prof",
   person.family = words.slice(start).join(" ");
   return person;
 }
+
+/** True when a person has a name to greet them by. */
+export const hasName = (person) => fullName(person || {}) !== "";
+
+/** The cards a message needs: [{ person, index, cc }], from its `recipients` ({ to, cc }) and the people entered.
+ * to "each-interviewer": one card per named interviewer (index = their place, which picks their wordings);
+ * to "contact": the main contact, or interviewer 1 when no contact is named; cc "interviewers": the others. */
+export function addressees(recipients = {}, { contact = {}, interviewers = [] } = {}) {
+  const named = interviewers.map((person, index) => ({ person, index })).filter(({ person }) => hasName(person));
+  if (recipients.to === "each-interviewer") {
+    return named.length ? named.map(({ person, index }) => ({ person, index, cc: [] })) : [{ person: interviewers[0] || {}, index: 0, cc: [] }];
+  }
+  const to = hasName(contact) ? { person: contact, index: -1 } : named[0] || { person: {}, index: -1 };
+  const cc = recipients.cc === "interviewers" ? named.filter(({ index }) => index !== to.index).map(({ person }) => person) : [];
+  return [{ person: to.person, index: Math.max(to.index, 0), cc }];
+}
