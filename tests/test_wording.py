@@ -6,6 +6,7 @@ import itertools
 import json
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,15 @@ def test_address_lists_pass_and_bad_ones_are_refused():
 def test_tone_check_finds_an_unbalanced_brace():
     problems = wording.check_tones([{"id": "x", "greeting": ["Dear {title {family},", "Dear {name},"]}])
     assert [(p.path, p.message) for p in problems] == [((0, "greeting", 0), "unbalanced brace")]
+
+
+# --- The JavaScript side, so that ./dev test runs it too -------------------------------------------------------------
+
+JS_TESTS = ["names", "wording", "wording-dates", "wording-fuzz", "similarity"]
+
+
+def test_node_unit_tests_of_the_wording_modules_pass():
+    files = [str(CASES / f"{name}.test.mjs") for name in JS_TESTS]
+    run = subprocess.run(["node", "--test", *files], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "# fail 0" in run.stdout
