@@ -285,7 +285,7 @@ def test_draft_message_keeps_its_length_budget_whatever_is_left_empty(path):
                     assert low <= blanks.sentences(filled) <= high, (variant["tone"], keep, filled)
                 if "characters" in message["length"]:
                     hello = wording.greeting(EXAMPLE_PERSON, tones[variant["tone"]], addresses)
-                    note = f"{hello} {filled} {EXAMPLES['Your name']}"
+                    note = f"{hello}\n{filled}\n{EXAMPLES['Your name']}"
                     assert len(note) <= message["length"]["characters"], (len(note), note)
 
 

@@ -39,7 +39,7 @@ test("a user's value is never changed by the clean-up around a dropped part", ()
 test("letter and note layouts", () => {
   const parts = { greeting: "Dear Ms Berg,", body: "Thank you.", signOff: "Kind regards,", name: "Priya Sharma", signature: ["+44 20 7946 0958", ""] };
   assert.equal(composeMessage(parts), "Dear Ms Berg,\n\nThank you.\n\nKind regards,\nPriya Sharma\n+44 20 7946 0958");
-  assert.equal(composeMessage(parts, "note"), "Dear Ms Berg, Thank you. Priya Sharma");
+  assert.equal(composeMessage(parts, "note"), "Dear Ms Berg,\nThank you.\nPriya Sharma");
   assert.equal(composeMessage({ body: "Only this." }), "Only this.");
 });
 

@@ -80,9 +80,10 @@ export function renderTemplate(nodes, values) {
   return { pieces, text, missing: [...new Set(missing)] };
 }
 
-/** Put greeting, body and closing together: "letter" (email, letter) or "note" (LinkedIn, text message) layout. */
+/** Put greeting, body and closing together: "letter" (email, letter) or "note" (LinkedIn, text message: one line
+ * each for greeting, body and name, so the body starts with its capital after "Hi Anna,"). */
 export function composeMessage({ greeting = "", body = "", signOff = "", name = "", signature = [] }, layout = "letter") {
-  if (layout === "note") return [greeting, body, name].filter(isFilled).join(" ");
+  if (layout === "note") return [greeting, body, name].filter(isFilled).join("\n");
   const closing = [signOff, name, ...signature].filter(isFilled).join("\n");
   return [greeting, body, closing].filter(isFilled).join("\n\n");
 }
