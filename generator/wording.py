@@ -111,7 +111,7 @@ def greeting(person: dict, tone: dict, addresses: list[dict], unknown: str = "")
         if all(values.get(k) for k in keys):
             return " ".join(PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern).split())
     patterns = tone.get("greeting") or []
-    return " ".join(PLACEHOLDER.sub(unknown, patterns[-1]).split()) if unknown and patterns else ""
+    return " ".join(PLACEHOLDER.sub(lambda m: unknown, patterns[-1]).split()) if unknown and patterns else ""
 
 
 def tone_data(tone: dict) -> dict:
@@ -129,7 +129,7 @@ def tone_data(tone: dict) -> dict:
 
 
 @dataclass(frozen=True)
-class Optional:
+class OptionalPart:
     """A part of a template that drops out when one of the optional blanks in it is left empty."""
 
     parts: tuple
@@ -172,7 +172,7 @@ def parse_template(text: str, optional_labels: frozenset[str] | set[str]) -> tup
                         opened,
                     )
                 )
-            nodes.append(Optional(tuple(inner), needs, opened))
+            nodes.append(OptionalPart(tuple(inner), needs, opened))
             opened, start = None, i + 1
     if opened is not None:
         problems.append(WordingProblem((), "'{' that is never closed", "'{'", "close the optional part with '}'", opened))
@@ -210,7 +210,7 @@ def template_data(nodes: list, key=lambda label: label) -> list:
     """Parsed template as JSON for wording.js: strings, {"blank": key}, {"optional": [...], "needs": [keys]}."""
     out: list = []
     for node in nodes:
-        if isinstance(node, Optional):
+        if isinstance(node, OptionalPart):
             out.append({"optional": template_data(list(node.parts), key), "needs": [key(n) for n in node.needs]})
         elif isinstance(node, blank_syntax.Blank):
             out.append({"blank": key(node.label), "label": node.label})
@@ -223,7 +223,7 @@ def template_html(nodes: list, blank_html, escape) -> str:
     """The template for the page without JavaScript: optional parts in a span, braces kept, blanks by blank_html."""
     out = []
     for node in nodes:
-        if isinstance(node, Optional):
+        if isinstance(node, OptionalPart):
             inner = template_html(list(node.parts), blank_html, escape)
             out.append(f'<span class="ati-optional" title="optional">{{{inner}}}</span>')
         elif isinstance(node, blank_syntax.Blank):
@@ -237,7 +237,7 @@ def plain_text(nodes: list) -> str:
     """The template with markers removed and blanks as [Label]: the longest text it can give."""
     out = []
     for node in nodes:
-        if isinstance(node, Optional):
+        if isinstance(node, OptionalPart):
             out.append(plain_text(list(node.parts)))
         elif isinstance(node, blank_syntax.Blank):
             out.append(f"[{node.label}]")

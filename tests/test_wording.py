@@ -319,3 +319,7 @@ def test_node_unit_tests_of_the_wording_modules_pass():
     run = subprocess.run(["node", "--test", *files], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "# fail 0" in run.stdout
+
+
+def test_the_fallback_for_an_unknown_name_is_used_literally():
+    assert wording.greeting({}, {"greeting": ["Dear {name},"]}, [], "[$& \\1]") == "Dear [$& \\1],"

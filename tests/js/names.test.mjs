@@ -92,3 +92,7 @@ test("with no main contact, interviewer 1 receives it and is not copied in as we
   ]);
   assert.deepEqual(addressees({ to: "contact" }, {}), [{ person: {}, index: 0, cc: [] }]);
 });
+
+test("the fallback for an unknown name is used literally", () => {
+  assert.equal(greeting({}, { greeting: ["Dear {name},"] }, [], "[$& \\1]"), "Dear [$& \\1],");
+});

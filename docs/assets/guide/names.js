@@ -32,7 +32,7 @@ export function greeting(person, tone, addresses = [], unknown = "") {
     if (keys.every((key) => values[key])) return clean(pattern.replace(PLACEHOLDER, (_, key) => values[key]));
   }
   const last = (tone.greeting || []).at(-1);
-  return unknown && last ? clean(last.replace(PLACEHOLDER, unknown)) : "";
+  return unknown && last ? clean(last.replace(PLACEHOLDER, () => unknown)) : "";
 }
 
 /** The closing lines: the tone's sign-off, the sender's full name, then (if the tone says so) phone, email, link. */
