@@ -143,13 +143,17 @@ def parse_template(text: str, optional_labels: frozenset[str] | set[str]) -> tup
     problems: list[WordingProblem] = []
     start = 0
     opened = None
+    nested = 0  # braces opened inside a part: reported once, and their '}' is not a lone marker
     for i, ch in enumerate(text):
         if ch == "{" and opened is not None:
+            nested += 1
             problems.append(
                 WordingProblem(
                     (), "an optional part inside another", "'{'", "close the first part with '}' before opening another", i
                 )
             )
+        elif ch == "}" and nested:
+            nested -= 1
         elif ch == "{":
             nodes.extend(_plain(text[start:i], start, problems))
             opened, start = i, i + 1

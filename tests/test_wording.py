@@ -109,6 +109,11 @@ def test_optional_part_errors_name_the_offset_and_a_fix(text, message, offset, f
     assert problems[0].fix.startswith(fix)
 
 
+def test_a_nested_part_is_one_error_not_two():
+    problems = wording.parse_template("{Thanks {for [Point clarified]} today.} Bye.", OPTIONAL)[1]
+    assert [(p.message, p.offset) for p in problems] == [("an optional part inside another", 8)]
+
+
 def test_every_error_of_a_template_is_reported_in_one_run():
     problems = wording.parse_template("A {B [Company].} C}. {D [Topic discussed].", OPTIONAL)[1]
     assert [(p.offset, p.severity) for p in problems] == [(2, "error"), (18, "error"), (21, "error"), (24, "warning")]
