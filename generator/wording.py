@@ -350,8 +350,11 @@ def check_body(body: object) -> list[WordingProblem]:
     """Shape problems in a list body: each item a sentence or a list of at least two alternative sentences."""
     if isinstance(body, str):
         return []
+    if not isinstance(body, list) or not body:
+        fix = "write the text, or a list of sentences"
+        return [WordingProblem((), "expected text or a list of sentences", type(body).__name__, fix)]
     problems = []
-    for i, item in enumerate(body if isinstance(body, list) else []):
+    for i, item in enumerate(body):
         if isinstance(item, dict):
             problems.append(
                 WordingProblem(
@@ -361,6 +364,8 @@ def check_body(body: object) -> list[WordingProblem]:
                     'put the item in quotes when it starts with "{" or "["',
                 )
             )
+        elif not isinstance(item, (str, list)):
+            problems.append(WordingProblem((i,), "expected a sentence", type(item).__name__, "write the sentence as text"))
         elif isinstance(item, list) and (len(item) < 2 or not all(isinstance(s, str) for s in item)):
             problems.append(
                 WordingProblem(

@@ -213,6 +213,10 @@ def test_body_shape_problems():
         ((3,), "alternatives must be two or more sentences"),
     ]
     assert wording.check_body("Any text.") == []
+    assert [p.message for p in wording.check_body(None)] == ["expected text or a list of sentences"]
+    assert [p.message for p in wording.check_body([])] == ["expected text or a list of sentences"]
+    assert [(p.path, p.found) for p in wording.check_body(["A.", 3])] == [((1,), "int")]
+    assert wording.variant_body(None, OPTIONAL)[0] == {"items": [], "choices": []}
 
 
 def test_variant_body_as_page_data_with_problem_paths():
