@@ -1,0 +1,82 @@
+// People's names in messages: greetings and sign-offs by tone, and a first guess at splitting one typed name.
+// A person is { given, family, address, title }: address is the id of a form of address (YAML list per language).
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/** Collapse runs of white space and trim. */
+const clean = (value) => String(value ?? "").replace(/\s+/g, " ").trim();
+
+/** Given and family name, or whichever of them the person has. */
+export const fullName = (person = {}) => [clean(person.given), clean(person.family)].filter(Boolean).join(" ");
+
+/** Placeholder values for one person: title, address, given, family, name, plus the address's own words. */
+export function personValues(person = {}, addresses = []) {
+  const entry = addresses.find((a) => a.id === person.address) || {};
+  const values = {};
+  for (const [key, word] of Object.entries(entry.words || {})) values[key] = clean(word);
+  return Object.assign(values, {
+    title: clean(person.title),
+    address: clean(entry.text),
+    given: clean(person.given),
+    family: clean(person.family),
+    name: fullName(person),
+  });
+}
+
+/** The tone's first greeting pattern whose placeholders are all known for this person, filled in.
+ * With no pattern fitting (no name yet), the last pattern with `unknown` (such as "[Name]") in its placeholders, or "". */
+export function greeting(person, tone, addresses = [], unknown = "") {
+  const values = personValues(person, addresses);
+  for (const pattern of tone.greeting || []) {
+    const keys = [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1]);
+    if (keys.every((key) => values[key])) return clean(pattern.replace(PLACEHOLDER, (_, key) => values[key]));
+  }
+  const last = (tone.greeting || []).at(-1);
+  return unknown && last ? clean(last.replace(PLACEHOLDER, () => unknown)) : "";
+}
+
+/** The closing lines: the tone's sign-off, the sender's full name, then (if the tone says so) phone, email, link. */
+export function closing(sender = {}, tone = {}) {
+  const signature = tone.signature ? [sender.phone, sender.email, sender.profile].map(clean).filter(Boolean) : [];
+  return { signOff: clean(tone.signOff), name: fullName(sender), signature };
+}
+
+const PARTICLES = ["van", "von", "de", "der", "den", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "ten", "ter", "zu", "bin", "al"];
+
+/** A first guess at splitting one typed name into address, title, given and family name (to show for confirming). */
+export function splitName(text, { addresses = [], titles = ["Dr", "Dr.", "Prof", "Prof."], particles = PARTICLES } = {}) {
+  const words = clean(text).split(" ").filter(Boolean);
+  const person = { address: "", title: "", given: "", family: "" };
+  const lower = (w) => w.toLowerCase().replace(/\.$/, "");
+  const address = words.length > 1 && addresses.find((a) => a.text && lower(a.text) === lower(words[0]));
+  if (address) {
+    person.address = address.id;
+    words.shift();
+  }
+  if (words.length > 1 && titles.some((t) => lower(t) === lower(words[0]))) person.title = words.shift();
+  if (words.length === 1) {
+    person[person.address || person.title ? "family" : "given"] = words[0];
+    return person;
+  }
+  let start = words.length - 1;
+  while (start > 1 && particles.includes(words[start - 1].toLowerCase())) start--;
+  person.given = words.slice(0, start).join(" ");
+  person.family = words.slice(start).join(" ");
+  return person;
+}
+
+/** True when a person has a name to greet them by. */
+export const hasName = (person) => fullName(person || {}) !== "";
+
+/** The cards a message needs: [{ person, index, cc }], from its `recipients` ({ to, cc }) and the people entered.
+ * to "each-interviewer": one card per named interviewer (index = their place, which picks their wordings);
+ * to "contact": the main contact, or interviewer 1 when no contact is named; cc "interviewers": the others. */
+export function addressees(recipients = {}, { contact = {}, interviewers = [] } = {}) {
+  const named = interviewers.map((person, index) => ({ person, index })).filter(({ person }) => hasName(person));
+  if (recipients.to === "each-interviewer") {
+    return named.length ? named.map(({ person, index }) => ({ person, index, cc: [] })) : [{ person: interviewers[0] || {}, index: 0, cc: [] }];
+  }
+  const to = hasName(contact) ? { person: contact, index: -1 } : named[0] || { person: {}, index: -1 };
+  const cc = recipients.cc === "interviewers" ? named.filter(({ index }) => index !== to.index).map(({ person }) => person) : [];
+  return [{ person: to.person, index: Math.max(to.index, 0), cc }];
+}
