@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from generator import blanks as blank_syntax
+from generator import roles
 from generator.errors import Problem, did_you_mean
 from generator.load import Document, Path, field_path
 from generator.schema import Duration, parse_duration
@@ -114,6 +115,7 @@ class BlankDef:
     per_interviewer: bool = False
     required: bool = False
     form_only: bool = False
+    role: str = ""
 
 
 @dataclass
@@ -137,6 +139,7 @@ class Guide:
     blanks: list[BlankDef]
     question: str
     situations: list[Situation]
+    ui: dict = field(default_factory=dict)
 
     def step(self, id: str) -> Step:
         """Return the step with this id."""
@@ -374,6 +377,7 @@ def build(docs: dict[str, list[Document]]) -> tuple[Guide | None, list[Problem]]
                         fix="use it in a template or remove it",
                     )
                 )
+    link.problems += roles.problems(blanks_doc, docs.get("message", []))
     if any(p.severity == "error" for p in link.problems):
         return None, link.problems
     guide = Guide(
@@ -383,5 +387,6 @@ def build(docs: dict[str, list[Document]]) -> tuple[Guide | None, list[Problem]]
         blanks=[BlankDef(**b) for b in registry],
         question=situations_doc.data["question"],
         situations=[Situation(**s) for s in situations_doc.data["situations"]],
+        ui=docs["ui"][0].data if docs.get("ui") else {},
     )
     return guide, link.problems

@@ -38,6 +38,7 @@ class GuideConfig(Config):
     content_dir = c.Type(str, default="content")
     templates_dir = c.Type(str, default="templates")
     organisation = c.Type(str, default="")
+    storage_prefix = c.Type(str, default="")  # keys of the browser's storage; forks on one host need their own
     adviser = c.SubConfig(AdviserConfig)
 
 
@@ -50,6 +51,7 @@ def settings_from(config, options: GuideConfig, templates_label: str) -> Setting
         adviser=adviser,
         use_directory_urls=config.use_directory_urls,
         templates_label=templates_label,
+        storage_prefix=options.storage_prefix,
     )
 
 
