@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import blanks as blank_syntax
 from generator.model import Guide, Message, Step
@@ -82,7 +82,10 @@ def page_data(guide: Guide, site_name: str, storage_prefix: str, url: Callable[[
     return data
 
 
-def script(data: dict) -> Markup:
-    """Return the data as an inert JSON script element; '<' is escaped so no value can close the element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return Markup(f'<script type="application/json" id="{DATA_ID}">{text}</script>')
+def element(data: dict) -> Markup:
+    """Return the data as JSON in an attribute of a hidden element, HTML-escaped.
+
+    Not a <script type="application/json">: Material's instant navigation re-creates every inline script of the
+    new page as a classic script, without its type, and runs it (a SyntaxError, and the element loses its id)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(f'<div id="{DATA_ID}" hidden data-json="{escape(text)}"></div>')

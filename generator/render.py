@@ -132,10 +132,10 @@ class _Renderer:
         return Markup("".join(out))
 
     def page_data(self, page: str, with_plan: bool = False) -> Markup:
-        """Return the page's data for the browser modules as a JSON script element (see generator/pagedata.py)."""
+        """Return the page's data for the browser modules as an element holding JSON (see generator/pagedata.py)."""
         s = self.settings
         data = pagedata.page_data(self.guide, s.site_name, s.storage_prefix, lambda t: self.url(page, t), with_plan=with_plan)
-        return pagedata.script(data)
+        return pagedata.element(data)
 
     @staticmethod
     def src(page: str, target: str) -> str:

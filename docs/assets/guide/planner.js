@@ -110,9 +110,9 @@ export function start(form, { data, store }) {
     const text = calendarFile(events, { product: data.calendar.product, uidDomain: data.storage.prefix });
     saveFile(ui.calendar_file, new Blob([text], { type: "text/calendar" }));
   });
-  const stop = store.subscribe(() => {
+  const stop = store.subscribe(({ external }) => {
     if (!form.isConnected) return stop();
-    if (!form.contains(document.activeElement)) fill();
+    if (external) fill();
     render();
   });
   document.querySelector("[data-ati-planner-nojs]").hidden = true;

@@ -92,11 +92,10 @@ export function start(root, { data, store }) {
     showAll(parts, store, ui);
     announce(status, ui.forgotten);
   });
-  // Another tab (or the planner) changed the data: show it, unless the reader is typing here.
-  const stop = store.subscribe(() => {
+  // Another tab changed the data: show it.
+  const stop = store.subscribe(({ external }) => {
     if (!root.isConnected) return stop();
-    if (root.contains(document.activeElement)) return;
-    showAll(parts, store, ui);
+    if (external) showAll(parts, store, ui);
   });
   showAll(parts, store, ui);
   const details = find("details");

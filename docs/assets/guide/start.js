@@ -32,7 +32,7 @@ function storageArea(name) {
 async function startAll() {
   const source = document.getElementById("ati-page-data");
   if (!source) return;
-  const data = JSON.parse(source.textContent);
+  const data = JSON.parse(source.dataset.json);
   const roots = [...document.querySelectorAll("[data-module]")].filter((root) => !started.has(root));
   if (!roots.length) return;
   openStore(data.storage.prefix).reload();

@@ -62,10 +62,10 @@ export function createStore({ prefix, local, session, channel = null }) {
     }
   };
   const save = () => write(area(), keys.data, JSON.stringify(state));
-  const notify = () => {
+  const notify = (external = false) => {
     for (const listener of listeners) {
       try {
-        listener();
+        listener({ external });
       } catch (error) {
         console.error(error);
       }
@@ -142,8 +142,8 @@ export function createStore({ prefix, local, session, channel = null }) {
       store.clear();
       channel?.postMessage({ type: "forgot" });
     },
-    // Drop this site's keys and the memory of this tab.
-    clear() {
+    // Drop this site's keys and the memory of this tab (external: at another tab's request).
+    clear(external = false) {
       for (const storage of [local, session]) {
         try {
           for (let i = storage.length - 1; i >= 0; i--) {
@@ -156,9 +156,9 @@ export function createStore({ prefix, local, session, channel = null }) {
       }
       remember = false;
       state = cleanState(null);
-      notify();
+      notify(external);
     },
-    // Call listener after every change, here or in another tab; returns the function that stops it.
+    // Call listener({external}) after every change, here or in another tab; returns the function that stops it.
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -168,15 +168,15 @@ export function createStore({ prefix, local, session, channel = null }) {
       if (event.storageArea !== local || !(event.key == null || event.key.startsWith(prefix + ":"))) return;
       if (read(local, keys.remember) !== "1" && remember) state = cleanState(null);
       store.reload();
-      notify();
+      notify(true);
     },
   };
   if (channel) {
     channel.onmessage = (event) => {
-      if (event.data?.type === "forgot") store.clear();
+      if (event.data?.type === "forgot") store.clear(true);
       else if (event.data?.type === "changed") {
         store.reload();
-        notify();
+        notify(true);
       }
     };
   }
