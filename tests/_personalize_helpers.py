@@ -57,6 +57,20 @@ def blank_ids(*templates: str) -> list[str]:
     return seen
 
 
+DATE_RULES = """async () => {
+    const base = document.querySelector('script[src$="guide/start.js"]').src;
+    const dates = await import(new URL('dates.js', base)), calendar = await import(new URL('calendar.js', base));
+    window.ATIPlanner = {day: dates.dayNumber, iso: dates.isoDate, weekend: dates.isWeekend, addBusiness: dates.addBusinessDays,
+        add: dates.addDuration, plan: dates.schedule, utc: calendar.utcInstant};
+    window.pageData = JSON.parse(document.getElementById('ati-page-data').dataset.json);
+}"""
+
+
+def expose_date_rules(page) -> None:
+    """Import the site's own (minified) dates.js and calendar.js into the page as window.ATIPlanner, and the page data."""
+    page.evaluate(DATE_RULES)
+
+
 def encode(value: str) -> str:
     """JavaScript's encodeURIComponent."""
     return urllib.parse.quote(value, safe="-_.!~*'()")
