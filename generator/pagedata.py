@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Callable
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator import blanks as blank_syntax
 from generator.model import Guide, Message, Step
@@ -66,12 +66,10 @@ def message_config(message: Message) -> dict:
 
 
 def page_data(guide: Guide, site_name: str, storage_prefix: str, url: Callable[[str], str], *, with_plan: bool = False) -> dict:
-    """Return the page's data document: blanks and roles, interface strings, storage, rules, and the plan if asked."""
-    blanks = [{"id": b.id, "label": b.label, "perRecipient": b.per_interviewer} for b in guide.blanks]
+    """Return the page's data document: the blanks' roles, interface strings, storage, rules, and the plan if asked."""
     data = {
         "version": 1,
         "storage": {"prefix": storage_prefix or default_prefix(site_name)},
-        "blanks": blanks,
         "roles": role_map([{"id": b.id, "role": b.role} for b in guide.blanks]),
         "ui": guide.ui,
         "rules": {"sentenceEnd": blank_syntax.SENTENCE_END.pattern, "mailLinkLimit": MAIL_LINK_LIMIT},
@@ -88,4 +86,6 @@ def element(data: dict) -> Markup:
     Not a <script type="application/json">: Material's instant navigation re-creates every inline script of the
     new page as a classic script, without its type, and runs it (a SyntaxError, and the element loses its id)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(f'<div id="{DATA_ID}" hidden data-json="{escape(text)}"></div>')
+    for char, entity in (("&", "&amp;"), ("'", "&#39;"), ("<", "&lt;"), (">", "&gt;")):
+        text = text.replace(char, entity)  # single-quoted: the JSON's many double quotes stay as they are
+    return Markup(f"<div id=\"{DATA_ID}\" hidden data-json='{text}'></div>")

@@ -365,7 +365,7 @@ def test_tone_switch_is_a_keyboard_radio_group_remembered_across_pages(web):
     warm = variant("appreciation", "warm")
     [card] = cards(page)
     assert card["subject"] == expected(warm["subject"], shown(YOU, ANNA))
-    assert json.loads(storage(page)["session"]["data"])["settings"]["tone"] == "warm"
+    assert json.loads(storage(page)["session"]["data"])["settings"]["variant"] == "warm"
     page.goto(web.base + "messages/inquiry/")
     expect(page.get_by_role("radio", name="Warm")).to_be_checked()
     [card] = cards(page)

@@ -35,14 +35,14 @@ export function start(root, { data, store }) {
   const groupName = `ati-tone-${++groups}`;
   if (variants.length > 1) {
     const fieldset = element("fieldset", "ati-tones");
-    fieldset.append(element("legend", "", ui.tone));
+    fieldset.append(element("legend", "", ui.tone_legend));
     for (const variant of variants) {
       const label = element("label");
       const radio = element("input");
       radio.type = "radio";
       radio.name = groupName;
       radio.value = variant.id;
-      radio.addEventListener("change", () => store.updateSettings({ tone: variant.id }));
+      radio.addEventListener("change", () => store.updateSettings({ variant: variant.id }));
       radios.push(radio);
       label.append(radio, " " + variant.label);
       fieldset.append(label);
@@ -61,7 +61,7 @@ export function start(root, { data, store }) {
   const premium = () => store.setting("premium") === true;
 
   const update = () => {
-    const variant = variants.find((v) => v.id === store.setting("tone")) || variants[0];
+    const variant = variants.find((v) => v.id === store.setting("variant")) || variants[0];
     const app = store.application();
     const recipients = app.recipients.filter(hasValues);
     const people = config.perRecipient && recipients.length > 1 ? recipients : [recipients[0] || Object.create(null)];

@@ -62,7 +62,7 @@ export function start(form, { data, store }) {
     const promisedYes = fields.promised.value === "yes";
     const decision = fields.decision_date.value;
     const promised = promisedYes && decision >= date ? decision : "";
-    const company = store.application().fields[roles.company];
+    const company = store.application().fields[roles.employer];
     const seen = new Map();
     fields.decision_date.disabled = !promisedYes;
     list.replaceChildren();

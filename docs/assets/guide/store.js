@@ -117,7 +117,7 @@ export function createStore({ prefix, local, session, channel = null }) {
     setting(name) {
       return state.settings[name];
     },
-    // Change settings, for example {tone: "warm"}; null removes one.
+    // Change settings, for example {variant: "warm"}; null removes one.
     updateSettings(patch) {
       for (const [name, value] of Object.entries(patch)) {
         if (value == null) delete state.settings[name];
