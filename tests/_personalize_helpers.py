@@ -131,7 +131,9 @@ def set_profile(page, profile: dict) -> None:
 def cards(page, mid: str | None = None) -> list[dict]:
     """The visible cards of a message: subject, body, meta line and mail link."""
     scope = f".ati-message[data-ati-message='{mid}'] " if mid else ""
-    page.locator(scope + ".ati-cards").first.wait_for(state="attached")  # the modules start asynchronously
+    page.locator(f".ati-message[data-module-started]{'' if not mid else f'[data-ati-message={mid!r}]'}").first.wait_for(
+        state="attached"
+    )  # the modules start asynchronously
     return page.eval_on_selector_all(
         scope + ".ati-card",
         """cs => cs.map(c => ({

@@ -7,7 +7,7 @@ const MODULES = new Map([
   ["message-card", "./message-card.js"],
   ["planner", "./planner.js"],
 ]);
-const started = new WeakSet();
+const STARTED = "data-module-started"; // set on each root once its module has been started (or failed to)
 let store = null;
 
 // The store, created once per page load from the prefix in the page data.
@@ -33,14 +33,14 @@ async function startAll() {
   const source = document.getElementById("ati-page-data");
   if (!source) return;
   const data = JSON.parse(source.dataset.json);
-  const roots = [...document.querySelectorAll("[data-module]")].filter((root) => !started.has(root));
+  const roots = [...document.querySelectorAll(`[data-module]:not([${STARTED}])`)];
   if (!roots.length) return;
   openStore(data.storage.prefix).reload();
   const names = [...new Set(roots.map((root) => root.dataset.module))].filter((name) => MODULES.has(name));
   const load = (name) => import(new URL(MODULES.get(name), import.meta.url)).catch((error) => console.error(`ati ${name}:`, error));
   const loaded = new Map(await Promise.all(names.map(async (name) => [name, await load(name)])));
   for (const root of roots) {
-    started.add(root);
+    if (root.hasAttribute(STARTED)) continue; // started meanwhile by an earlier call
     try {
       const module = loaded.get(root.dataset.module);
       if (!module) throw new Error("unknown module");
@@ -48,6 +48,7 @@ async function startAll() {
     } catch (error) {
       console.error(`ati ${root.dataset.module}:`, error);
     }
+    root.setAttribute(STARTED, "");
   }
 }
 
