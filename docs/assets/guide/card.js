@@ -26,22 +26,33 @@ function fillParts(node, parts, values, missing) {
   return text;
 }
 
-// Create a card in list for a message; returns {show(variant, values, number), remove()}.
-export function createCard(list, { config, data, premium }) {
+// The length guidance of a card: sentences and characters against the message's budget, and the blanks left.
+function guidance(card, { config, data, premium }) {
   const ui = data.ui;
-  const root = element("div", "ati-card");
-  const heading = element("p", "ati-card__for");
-  const subjectLine = element("p", "ati-subject");
-  const subjectText = element("span");
-  const body = element("div", "ati-body");
-  const meta = element("p", "ati-meta");
-  const actions = element("div", "ati-actions");
-  const status = element("p", "ati-status");
-  const mailLink = element("a", "ati-btn", ui.open_mail);
-  const mailNote = element("span", "ati-note", ui.mail_too_long);
-  const card = { subject: "", body: "", missing: new Map(), armed: null, number: 0 };
-  const withSubject = () => (card.subject ? format(ui.subject_line, { subject: card.subject }) + "\n\n" + card.body : card.body);
+  const notes = [];
+  let over = false;
+  if (config.sentences) {
+    const { min, max } = config.sentences;
+    const count = sentenceCount(card.body, data.rules.sentenceEnd);
+    over = count < min || count > max;
+    notes.push(format(ui.sentences_advised, { sentences: counted(ui, "sentence", count), min, max }));
+  }
+  if (config.characters) {
+    const limit = (premium() && config.premiumCharacters) || config.characters;
+    const count = [...card.body].length;
+    over ||= count > limit;
+    notes.push(format(ui.characters, { count, limit }) + (count > limit ? format(ui.over_limit, { over: count - limit }) : ""));
+  }
+  const labels = [...card.missing.values()];
+  notes.push(labels.length ? format(ui.to_fill, { blanks: counted(ui, "blank", labels.length), labels: labels.join(", ") }) : ui.all_filled);
+  return { text: notes.join(" · "), over };
+}
 
+// Add the card's buttons (copy, download) and mail link to its actions row; returns {subjectButton, mailLink, mailNote}.
+function addActions(card, { config, data }) {
+  const ui = data.ui;
+  const { actions, status } = card.parts;
+  const withSubject = () => (card.subject ? format(ui.subject_line, { subject: card.subject }) + "\n\n" + card.body : card.body);
   // With blanks unfilled, an action first warns; pressed again, it goes ahead.
   const guarded = (key, action, run) => (event) => {
     const labels = [...card.missing.values()];
@@ -71,18 +82,15 @@ export function createCard(list, { config, data, premium }) {
           () => announce(status, ui.copy_failed, true),
         ),
     );
-
-  root.setAttribute("role", "group");
-  meta.setAttribute("aria-live", "polite");
-  status.setAttribute("role", "status");
-  subjectLine.append(element("span", "ati-subject__label", ui.subject_label), " ", subjectText);
-  let subjectButton = null;
+  const out = { subjectButton: null, mailLink: null, mailNote: null };
   if (config.email) {
-    subjectButton = copyButton(ui.copy_subject, ui.copied_subject, () => card.subject);
+    out.subjectButton = copyButton(ui.copy_subject, ui.copied_subject, () => card.subject);
     copyButton(ui.copy_body, ui.copied_body, () => card.body);
     copyButton(ui.copy_both, ui.copied_both, withSubject);
-    mailLink.addEventListener("click", guarded("mail", ui.action_open, (unfilled) => announce(status, format(ui.opening_mail, { unfilled }))));
-    actions.append(mailLink, mailNote);
+    out.mailLink = element("a", "ati-btn", ui.open_mail);
+    out.mailNote = element("span", "ati-note", ui.mail_too_long);
+    out.mailLink.addEventListener("click", guarded("mail", ui.action_open, (unfilled) => announce(status, format(ui.opening_mail, { unfilled }))));
+    actions.append(out.mailLink, out.mailNote);
   } else {
     copyButton(ui.copy_text, ui.copied_text, () => card.body);
   }
@@ -90,51 +98,57 @@ export function createCard(list, { config, data, premium }) {
     saveFile(`${config.id}${card.number ? "-" + card.number : ""}.txt`, withSubject());
     announce(status, format(ui.downloaded, { unfilled }));
   });
-  root.append(heading, subjectLine, body, meta, actions, status);
-  list.append(root);
+  return out;
+}
 
-  // The length guidance: sentences and characters against the message's budget, and the blanks left.
-  const guidance = () => {
-    const notes = [];
-    let over = false;
-    if (config.sentences) {
-      const { min, max } = config.sentences;
-      const count = sentenceCount(card.body, data.rules.sentenceEnd);
-      over = count < min || count > max;
-      notes.push(format(ui.sentences_advised, { sentences: counted(ui, "sentence", count), min, max }));
-    }
-    if (config.characters) {
-      const limit = (premium() && config.premiumCharacters) || config.characters;
-      const count = [...card.body].length;
-      over ||= count > limit;
-      notes.push(format(ui.characters, { count, limit }) + (count > limit ? format(ui.over_limit, { over: count - limit }) : ""));
-    }
-    const labels = [...card.missing.values()];
-    notes.push(labels.length ? format(ui.to_fill, { blanks: counted(ui, "blank", labels.length), labels: labels.join(", ") }) : ui.all_filled);
-    return { text: notes.join(" · "), over };
+// The card's elements, in the order the reader meets them.
+function cardParts(ui) {
+  const parts = {
+    root: element("div", "ati-card"),
+    heading: element("p", "ati-card__for"),
+    subjectLine: element("p", "ati-subject"),
+    subjectText: element("span"),
+    body: element("div", "ati-body"),
+    meta: element("p", "ati-meta"),
+    actions: element("div", "ati-actions"),
+    status: element("p", "ati-status"),
   };
+  parts.root.setAttribute("role", "group");
+  parts.meta.setAttribute("aria-live", "polite");
+  parts.status.setAttribute("role", "status");
+  parts.subjectLine.append(element("span", "ati-subject__label", ui.subject_label), " ", parts.subjectText);
+  return parts;
+}
+
+// Create a card in list for a message; returns {show(variant, values, number), remove()}.
+export function createCard(list, options) {
+  const { config, data } = options;
+  const ui = data.ui;
+  const parts = cardParts(ui);
+  const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0 };
+  const { subjectButton, mailLink, mailNote } = addActions(card, options);
+  parts.root.append(parts.heading, parts.subjectLine, parts.body, parts.meta, parts.actions, parts.status);
+  list.append(parts.root);
 
   // Show a variant filled with a recipient's values; number counts recipients from 1, or is 0 for a single card.
   const show = (variant, rawValues, number) => {
     const values = Object.create(null);
     for (const [key, value] of Object.entries(rawValues)) values[key] = displayValue(value, ui.locale);
-    card.armed = null;
-    card.number = number;
-    card.missing = new Map();
-    status.textContent = "";
-    heading.hidden = !number;
-    const name = values[data.roles.recipient_name];
-    heading.textContent = format(ui.for_recipient, { name: name || format(ui.recipient_number, { number }) });
-    if (number) root.setAttribute("aria-label", heading.textContent);
-    else root.removeAttribute("aria-label");
-    subjectLine.hidden = !variant.subject;
+    Object.assign(card, { armed: null, number, missing: new Map() });
+    parts.status.textContent = "";
+    parts.heading.hidden = !number;
+    const name = values[data.roles.recipient_name] || format(ui.recipient_number, { number });
+    parts.heading.textContent = format(ui.for_recipient, { name });
+    if (number) parts.root.setAttribute("aria-label", parts.heading.textContent);
+    else parts.root.removeAttribute("aria-label");
+    parts.subjectLine.hidden = !variant.subject;
     if (subjectButton) subjectButton.hidden = !variant.subject;
-    card.subject = variant.subject ? fillParts(subjectText, variant.subject, values, card.missing) : "";
-    card.body = fillParts(body, variant.body, values, card.missing);
-    const { text, over } = guidance();
-    if (meta.textContent !== text) meta.textContent = text;
-    meta.classList.toggle("is-warn", over);
-    if (config.email) {
+    card.subject = variant.subject ? fillParts(parts.subjectText, variant.subject, values, card.missing) : "";
+    card.body = fillParts(parts.body, variant.body, values, card.missing);
+    const { text, over } = guidance(card, options);
+    if (parts.meta.textContent !== text) parts.meta.textContent = text;
+    parts.meta.classList.toggle("is-warn", over);
+    if (mailLink) {
       const url = mailtoUrl(values[data.roles.recipient_email], card.subject, card.body);
       mailLink.hidden = url.length > data.rules.mailLinkLimit;
       mailNote.hidden = !mailLink.hidden;
@@ -142,5 +156,5 @@ export function createCard(list, { config, data, premium }) {
       else mailLink.setAttribute("href", url);
     }
   };
-  return { show, remove: () => root.remove() };
+  return { show, remove: () => parts.root.remove() };
 }
