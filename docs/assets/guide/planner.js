@@ -31,6 +31,32 @@ function planItem(when, title, href, step) {
   return item;
 }
 
+// Fill list with the plan for input {date, time, promised, zone}: the steps done at the interview, then each dated
+// item; return the calendar events of the dated items.
+function showPlan(list, steps, input, { ui, company }) {
+  const events = [];
+  const seen = new Map();
+  for (const step of steps.filter((s) => s.placement === "at_interview")) {
+    list.append(planItem(ui.plan_at_interview, step.title, step.url, step));
+  }
+  for (const item of schedule(steps, input)) {
+    const step = steps.find((s) => s.id === item.id);
+    const target = item.move ? { title: ui.plan_move_on, url: step.url } : step.messages[0];
+    const number = (seen.get(target.url) || 0) + 1;
+    seen.set(target.url, number);
+    const title = number > 1 ? format(ui.plan_repeat, { title: target.title, number }) : target.title;
+    const url = new URL(target.url, location).href;
+    const when = dateRange(instant(item.from, item.time && item.start), instant(item.to, item.time), item.time);
+    const li = planItem(when, title, target.url, step);
+    li.dataset.from = item.from;
+    li.dataset.to = item.to;
+    list.append(li);
+    const summary = title + (company ? " – " + company : "");
+    events.push({ ...item, summary, description: `${step.title}: ${step.label}\n${url}`, url, zone: input.zone });
+  }
+  return events;
+}
+
 // Start the planner on its form.
 export function start(form, { data, store }) {
   const ui = data.ui;
@@ -62,8 +88,6 @@ export function start(form, { data, store }) {
     const promisedYes = fields.promised.value === "yes";
     const decision = fields.decision_date.value;
     const promised = promisedYes && decision >= date ? decision : "";
-    const company = store.application().fields[roles.employer];
-    const seen = new Map();
     fields.decision_date.disabled = !promisedYes;
     list.replaceChildren();
     events = [];
@@ -72,24 +96,8 @@ export function start(form, { data, store }) {
       status.textContent = ui.plan_empty;
       return;
     }
-    for (const step of steps.filter((s) => s.placement === "at_interview")) {
-      list.append(planItem(ui.plan_at_interview, step.title, step.url, step));
-    }
-    for (const item of schedule(steps, { date, time: fields.interview_time.value, promised })) {
-      const step = steps.find((s) => s.id === item.id);
-      const target = item.move ? { title: ui.plan_move_on, url: step.url } : step.messages[0];
-      const number = (seen.get(target.url) || 0) + 1;
-      seen.set(target.url, number);
-      const title = number > 1 ? format(ui.plan_repeat, { title: target.title, number }) : target.title;
-      const url = new URL(target.url, location).href;
-      const when = dateRange(instant(item.from, item.time && item.start), instant(item.to, item.time), item.time);
-      const li = planItem(when, title, target.url, step);
-      li.dataset.from = item.from;
-      li.dataset.to = item.to;
-      list.append(li);
-      const summary = title + (company ? " – " + company : "");
-      events.push({ ...item, summary, description: `${step.title}: ${step.label}\n${url}`, url, zone: fields.tz.value });
-    }
+    const input = { date, time: fields.interview_time.value, promised, zone: fields.tz.value };
+    events = showPlan(list, steps, input, { ui, company: store.application().fields[roles.employer] });
     const last = events.at(-1);
     const range = last ? format(ui.plan_updated, { range: dateRange(instant(date), instant(last.to)) }) : "";
     status.textContent = [promisedYes && !promised ? ui.plan_ignored : "", range].filter(Boolean).join(" ");
