@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import blanks as blank_syntax
-from generator import renamed
+from generator import renamed, roles
 from generator.errors import Problem, did_you_mean
 from generator.fields import Context
 from generator.load import Document, Path, field_path
@@ -234,6 +234,9 @@ def link(checked: list[tuple[str, Context]], incomplete: set[str]) -> list[Probl
     used: set[str] = set()
     declared = None if "blank" in incomplete else ids
     linker.messages(examples, declared, used)
+    registries = [ctx.doc for kind, ctx in checked if kind == "blanks" and not ctx.problems]
+    if registries:
+        linker.problems += roles.problems(registries[0], [ctx.doc for kind, ctx in checked if kind == "message"])
     clean = not linker.problems and not incomplete and not any(ctx.problems for _, ctx in checked)
     if clean:
         for label, (doc, path) in labels.items():

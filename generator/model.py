@@ -122,6 +122,7 @@ class BlankDef:
     per_interviewer: bool = False
     required: bool = False
     form_only: bool = False
+    role: str = ""
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
@@ -148,6 +149,7 @@ class Guide:
     question: str
     situations: list[Situation]
     documents: dict[str, list] = field(default_factory=dict)  # every kind's data as read, for kinds no code reads yet
+    ui: dict = field(default_factory=dict)  # the interface strings (content/ui.yml)
 
     def step(self, id: str) -> Step:
         """Return the step with this id."""
@@ -224,4 +226,5 @@ def build(docs: dict[str, list[Document]]) -> Guide:
         question=situations["question"],
         situations=[_make(Situation, s) for s in situations["situations"]],
         documents={kind: [d.data for d in found] for kind, found in docs.items()},
+        ui=docs["ui"][0].data if docs.get("ui") else {},
     )

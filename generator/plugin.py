@@ -40,6 +40,7 @@ class GuideConfig(Config):
     content_dir = c.Type(str, default="content")
     templates_dir = c.Type(str, default="templates")
     organisation = c.Type(str, default="")
+    storage_prefix = c.Type(str, default="")  # keys of the browser's storage; forks on one host need their own
     adviser = c.SubConfig(AdviserConfig)
 
 

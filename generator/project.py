@@ -102,6 +102,7 @@ def settings_from(config, options) -> Settings:
         adviser=adviser,
         use_directory_urls=config.use_directory_urls,
         templates_label=options.templates_dir,
+        storage_prefix=options.storage_prefix,
     )
 
 

@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import blanks as blank_syntax
+from generator import pagedata
 from generator.errors import ContentErrors, Problem
 from generator.model import Guide
 from generator.schema import schema
@@ -34,6 +35,7 @@ class Settings:
     adviser: dict = field(default_factory=dict)
     use_directory_urls: bool = True
     templates_label: str = "templates"
+    storage_prefix: str = ""  # the browser's storage keys; empty: derived from site_name
 
 
 def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
@@ -132,6 +134,7 @@ class _Renderer:
         self.env.globals.update(
             guide=guide, settings=settings, schema=schema(), url=self.url, src=self.src, sentences=blank_syntax.sentences
         )
+        self.env.globals.update(page_data=self.page_data, message_config=pagedata.message_config, placement=pagedata.placement)
 
     def _source(self, name: str):
         """Load a template by name from the in-memory templates, naming its file for error messages."""
@@ -149,6 +152,12 @@ class _Renderer:
                 b = self.labels[part.label]
                 out.append(f'<span class="ati-blank" data-blank="{escape(b.id)}">[{html(b.label)}]</span>')
         return Markup("".join(out))
+
+    def page_data(self, page: str, with_plan: bool = False) -> Markup:
+        """Return the page's data for the browser modules as an element holding JSON (see generator/pagedata.py)."""
+        s = self.settings
+        data = pagedata.page_data(self.guide, s.site_name, s.storage_prefix, lambda t: self.url(page, t), with_plan=with_plan)
+        return pagedata.element(data)
 
     @staticmethod
     def src(page: str, target: str) -> str:

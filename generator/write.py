@@ -75,11 +75,19 @@ def write_files(files: Mapping[str, str], out: Path) -> None:
 
 
 def minify_assets(site_dir: Path, paths: list[str]) -> None:
-    """Strip comments and white space from built .js and .css files in place (rjsmin, rcssmin)."""
+    """Strip comments and white space from built .js and .css files in place (rjsmin, rcssmin).
+
+    A listed script's folder holds the ES modules it imports, so every .js beside it is minified too."""
     import rcssmin
     import rjsmin
 
-    for rel in paths:
+    modules = [
+        p.relative_to(site_dir).as_posix()
+        for rel in paths
+        if rel.endswith(".js") and (site_dir / rel).parent != site_dir
+        for p in sorted((site_dir / rel).parent.glob("*.js"))
+    ]
+    for rel in dict.fromkeys([*paths, *modules]):
         target = site_dir / rel
         if not target.is_file() or rel.endswith(".min.js") or rel.endswith(".min.css"):
             continue

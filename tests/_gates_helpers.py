@@ -41,12 +41,12 @@ def page_paths(site: Path) -> list[str]:
 
 
 def wait_until_ready(page) -> None:
-    """Wait until Material has emitted document$ and every page script subscribed to it has run, plus one frame."""
+    """Wait until Material has emitted document$ and every [data-module] element has started, plus one frame."""
     page.evaluate(
         """() => new Promise(done => {
-               const go = () => window.document$
-                   ? document$.subscribe(() => requestAnimationFrame(() => setTimeout(done)))
-                   : setTimeout(go, 10);
+               const started = () => !document.querySelector('[data-module]:not([data-module-started])');
+               const settle = () => started() ? requestAnimationFrame(() => setTimeout(done)) : setTimeout(settle, 10);
+               const go = () => window.document$ ? document$.subscribe(settle) : setTimeout(go, 10);
                go();
            })"""
     )

@@ -17,6 +17,8 @@ CONTENT = ROOT / "tests" / "fixture" / "content"  # the sites these tests use ar
 BLANKS = yaml.safe_load((CONTENT / "blanks.yml").read_text("utf-8"))["blanks"]
 LABEL = {b["id"]: b["label"] for b in BLANKS}
 ID_OF = {b["label"]: b["id"] for b in BLANKS}
+PREFIX = "after-the-interview:"  # the storage key prefix derived from the site_name
+FORK_PREFIX = "my-fork"  # the fork's own storage_prefix option
 XSS = ['<img src=x onerror="window.__xss=1">', '"><svg onload="window.__xss=2">', "</textarea><script>window.__xss=3</script>"]
 
 
@@ -56,6 +58,20 @@ def blank_ids(*templates: str) -> list[str]:
     return seen
 
 
+DATE_RULES = """async () => {
+    const base = document.querySelector('script[src$="guide/start.js"]').src;
+    const dates = await import(new URL('dates.js', base)), calendar = await import(new URL('calendar.js', base));
+    window.ATIPlanner = {day: dates.dayNumber, iso: dates.isoDate, weekend: dates.isWeekend, addBusiness: dates.addBusinessDays,
+        add: dates.addDuration, plan: dates.schedule, utc: calendar.utcInstant};
+    window.pageData = JSON.parse(document.getElementById('ati-page-data').dataset.json);
+}"""
+
+
+def expose_date_rules(page) -> None:
+    """Import the site's own (minified) dates.js and calendar.js into the page as window.ATIPlanner, and the page data."""
+    page.evaluate(DATE_RULES)
+
+
 def encode(value: str) -> str:
     """JavaScript's encodeURIComponent."""
     return urllib.parse.quote(value, safe="-_.!~*'()")
@@ -72,10 +88,10 @@ class Watched:
         page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
 
     def assert_clean(self, base: str, allow_console: tuple[str, ...] = (), only_ours: bool = False) -> None:
-        """No request left the local site, no script error (only_ours: none from ati.js), no dialog."""
+        """No request left the local site, no script error (only_ours: none from assets/guide/), no dialog."""
         outside = [u for u in self.requests if not u.startswith((base, "blob:" + base, "data:"))]
         assert not outside, f"requests left the site: {outside}"
-        errors = [e for e in self.errors if not only_ours or "ati.js" in e]
+        errors = [e for e in self.errors if not only_ours or "assets/guide/" in e]
         assert not errors, errors
         assert not self.dialogs, self.dialogs
         unexpected = [c for c in self.console if not any(a in c for a in allow_console)]
@@ -101,15 +117,24 @@ def fill_profile(page, fields: dict[str, str], interviewers: list[dict[str, str]
             page.fill(f"#ati-i{i}-{bid}", value)
 
 
+def stored(profile: dict, settings: dict | None = None) -> dict:
+    """The store's data for one application with these fields and interviewers (recipients)."""
+    app = {"id": "application-1", "fields": profile.get("fields", {}), "recipients": profile.get("interviewers", [])}
+    return {"version": 1, "applications": [app], "settings": settings or {}}
+
+
 def set_profile(page, profile: dict) -> None:
     """Store a profile in the tab's session, as the script would, and reload."""
-    page.evaluate("p => sessionStorage.setItem('ati-profile', JSON.stringify(p))", profile)
+    page.evaluate("([k, d]) => sessionStorage.setItem(k, JSON.stringify(d))", [PREFIX + "data", stored(profile)])
     page.reload()
 
 
 def cards(page, mid: str | None = None) -> list[dict]:
     """The visible cards of a message: subject, body, meta line and mail link."""
     scope = f".ati-message[data-ati-message='{mid}'] " if mid else ""
+    page.locator(f".ati-message[data-module-started]{'' if not mid else f'[data-ati-message={mid!r}]'}").first.wait_for(
+        state="attached"
+    )  # the modules start asynchronously
     return page.eval_on_selector_all(
         scope + ".ati-card",
         """cs => cs.map(c => ({
@@ -122,25 +147,31 @@ def cards(page, mid: str | None = None) -> list[dict]:
     )
 
 
-def storage(page) -> dict:
-    """Every key of both storages that starts with 'ati-'."""
+def storage(page, prefix: str = PREFIX) -> dict:
+    """Every key of both storages that starts with the site's prefix, without it."""
     return page.evaluate(
-        """() => Object.fromEntries([['local', localStorage], ['session', sessionStorage]].map(([n, s]) =>
-            [n, Object.fromEntries(Object.keys(s).filter(k => k.startsWith('ati-')).map(k => [k, s.getItem(k)]))]))"""
+        """p => Object.fromEntries([['local', localStorage], ['session', sessionStorage]].map(([n, s]) =>
+            [n, Object.fromEntries(Object.keys(s).filter(k => k.startsWith(p)).map(k => [k.slice(p.length), s.getItem(k)]))]))""",
+        prefix,
     )
 
 
 def make_fork(project: Path, site_url: str) -> None:
-    """Turn a copy of the project into a fork: a site_url (so Material's instant navigation runs), a new blank
-    used by a template, and an inquiry page carrying a broken widget before its own and a second message's."""
+    """Turn a copy of the project into a fork: a site_url (so Material's instant navigation runs), its own storage
+    prefix, the interviewer's email blank renamed, a new blank (id 'constructor') used by a template, and an inquiry
+    page carrying a broken widget before its own and a second message's."""
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     text = re.sub(r"(?m)^site_url:.*$", "", text)
+    assert '      organisation: ""\n' in text
+    text = text.replace('      organisation: ""\n', f'      organisation: ""\n      storage_prefix: {FORK_PREFIX}\n', 1)
     config.write_text(f"site_url: {site_url}\n" + text, "utf-8")
     blanks = project / "content" / "blanks.yml"
+    text = blanks.read_text("utf-8")
+    assert "  - id: interviewer_email\n" in text
     blanks.write_text(
-        blanks.read_text("utf-8")
-        + "\n  - id: referrer\n    label: Referrer\n    help: Who suggested that you apply.\n    example: Sam Lee\n    input: text\n",
+        text.replace("  - id: interviewer_email\n", "  - id: contact_address\n", 1)
+        + "\n  - id: constructor\n    label: Referrer\n    help: Who suggested that you apply.\n    example: Sam Lee\n    input: text\n",
         "utf-8",
     )
     phone = project / "content" / "messages" / "phone-call.yml"
@@ -151,7 +182,7 @@ def make_fork(project: Path, site_url: str) -> None:
     text = page.read_text("utf-8")
     broken = (
         '{% if message.id == "inquiry" %}\n'
-        '<div class="ati-message" data-ati-message="broken" data-channel="email">\n'
+        '<div class="ati-message" data-module="message-card" data-ati-message="broken" data-config=\'{"id": "broken"}\'>\n'
         '<section class="ati-variant" data-ati-variant="x"><h3 class="ati-variant__title">Broken</h3>'
         "<p>A template whose body went missing.</p></section>\n</div>\n\n{% endif %}\n"
     )

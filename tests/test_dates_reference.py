@@ -1,6 +1,6 @@
 """An independent Python reference for the planner's date rules, checked here against the issue's own examples.
 
-The browser tests (test_dates_rules.py, test_planner_page.py) compare docs/assets/planner.js with it. It reads
+The browser tests (test_dates_rules.py, test_planner_page.py) compare docs/assets/guide/dates.js with it. It reads
 the timing straight from the YAML in the fixture's content/steps and counts days with datetime and Python's own weekday(),
 so it shares no code with the script or the generator.
 """

@@ -1,4 +1,4 @@
-"""Property-based tests of the date rules in docs/assets/planner.js, run in real Chromium.
+"""Property-based tests of the date rules in docs/assets/guide/dates.js and calendar.js, run in real Chromium.
 
 Hypothesis draws hundreds of cases per example (weekends, month and year ends, leap days and the days clocks
 change in several time zones); each batch is evaluated with one page.evaluate, in browsers set to time zones
@@ -12,6 +12,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 import pytest
+from _personalize_helpers import expose_date_rules
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_dates_reference import add_business_days, load_steps, reference_plan, shift
@@ -78,7 +79,7 @@ def js(browser, site_url):
         contexts.append(browser.new_context(timezone_id=zone, locale="en-GB"))
         pages.append(contexts[-1].new_page())
         pages[-1].goto(site_url + "planner/")
-        pages[-1].wait_for_function("window.ATIPlanner")
+        expose_date_rules(pages[-1])
         assert pages[-1].evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
 
     def evaluate(expression, arg=None):
@@ -137,7 +138,7 @@ def test_schedule_matches_the_reference(js, cases):
         for d, t, k in cases
     ]
     got = js(
-        "ps => { const s = JSON.parse(document.getElementById('ati-timing').dataset.timing).steps;"
+        "ps => { const s = window.pageData.plan;"
         " return ps.map(p => ATIPlanner.plan(s, p).map(i => [i.id, !!i.move, i.from, i.to, i.time])) }",
         inputs,
     )

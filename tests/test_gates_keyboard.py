@@ -93,7 +93,7 @@ def test_personalization_form_completed_with_keyboard_alone(browser, built_site,
     pages = [
         p.parent.relative_to(built_site).as_posix() + "/"
         for p in sorted(built_site.glob("messages/*/index.html"))
-        if "data-per-interviewer" in p.read_text("utf-8") and "data-ati-profile" in p.read_text("utf-8")
+        if '"perRecipient": true' in p.read_text("utf-8") and "data-ati-profile" in p.read_text("utf-8")
     ]
     assert pages, "no message page with the form and one card per interviewer"
     context = keyboard_context(browser)

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from _personalize_helpers import expose_date_rules
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("weeks", [1, 3])
 def test_move_on_follows_the_content(page, site_url, weeks):
     page.goto(site_url + "planner/")
+    expose_date_rules(page)
     items = page.evaluate(
         """weeks => {
-            const steps = JSON.parse(document.getElementById('ati-timing').dataset.timing).steps;
+            const steps = window.pageData.plan;
             for (const s of steps) if (s.when.repeat) s.when.repeat.move_on = {amount: weeks, unit: 'week'};
             return window.ATIPlanner.plan(steps, {date: '2026-03-03', time: '', promised: '2026-03-10'});
         }""",

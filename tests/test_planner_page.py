@@ -8,7 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from _personalize_helpers import PREFIX
+from _personalize_helpers import stored as stored_data
 from icalendar import Calendar
+from playwright.sync_api import expect
 from test_dates_reference import FIXTURE, ROOT, load_steps, reference_plan
 
 pytestmark = pytest.mark.browser
@@ -32,24 +35,25 @@ def planner(context, site_url):
     page.requests = []
     page.on("request", lambda r: page.requests.append(r.url))
     page.goto(site_url + "planner/")
-    page.wait_for_function("window.ATIPlanner")
+    page.locator("[data-ati-planner]").wait_for()  # visible once planner.js has started
     return page
 
 
 def seed(page, profile: dict, remember: bool = False) -> None:
     """Store a profile the way the personalization form does, then reload."""
     page.evaluate(
-        "([p, r]) => { if (r) localStorage.setItem('ati-remember', '1');"
-        " (r ? localStorage : sessionStorage).setItem('ati-profile', JSON.stringify(p)) }",
-        [profile, remember],
+        "([k, d, r]) => { if (r) localStorage.setItem(k + 'remember', '1');"
+        " (r ? localStorage : sessionStorage).setItem(k + 'data', JSON.stringify(d)) }",
+        [PREFIX, stored_data(profile), remember],
     )
     page.reload()
-    page.wait_for_function("window.ATIPlanner")
+    page.locator("[data-ati-planner]").wait_for()
 
 
 def shown(page) -> list[dict]:
+    """The dated items of the plan."""
     return page.eval_on_selector_all(
-        "[data-ati-plan] li",
+        "[data-ati-plan] li[data-from]",
         """ls => ls.map(l => ({from: l.dataset.from, to: l.dataset.to,
         text: l.innerText, links: [...l.querySelectorAll('a')].map(a => [a.getAttribute('href'), a.target, a.textContent])}))""",
     )
@@ -60,7 +64,10 @@ def expected(interview: date, at: time | None = None, promised: date | None = No
 
 
 def stored(page, where: str = "sessionStorage") -> dict:
-    return json.loads(page.evaluate(f"{where}.getItem('ati-profile')") or "{}")
+    """The current application as {fields, interviewers}, from the store's data."""
+    data = json.loads(page.evaluate(f"k => {where}.getItem(k)", PREFIX + "data") or "{}")
+    [app] = data.get("applications") or [{"fields": {}, "recipients": []}]
+    return {"fields": app["fields"], "interviewers": app["recipients"]}
 
 
 def test_schedule_follows_the_rules_and_links_each_message(planner, site_url):
@@ -84,6 +91,15 @@ def test_schedule_follows_the_rules_and_links_each_message(planner, site_url):
         assert step_title == steps[w["id"]]["title"]
     assert "Thank-you note" in items[0]["text"]
     assert "2026" in page.get_by_role("status").inner_text()
+    # Step 0 happens at the interview itself: listed first, undated, and in no other section.
+    first = page.locator("[data-ati-plan] li").first
+    assert first.get_attribute("data-from") is None
+    at_interview = [
+        s for s in load_steps() if not s.get("messages") and s["when"]["anchor"] == "interview" and not s["when"].get("ongoing")
+    ]
+    assert at_interview, "the shipped guide has a step done at the interview"
+    expect(first).to_contain_text("At the interview")
+    expect(first.get_by_role("link", name=at_interview[0]["title"]).first).to_be_visible()
     assert all(u.startswith((site_url, "data:", "blob:")) for u in page.requests), page.requests
 
 
@@ -125,10 +141,9 @@ def test_profile_is_shared_with_the_messages(planner, site_url):
     profile = stored(page)
     assert profile["fields"]["interview_date"] == "2026-02-02" and profile["fields"]["company"] == COMPANY
     assert profile["interviewers"] == [{"interviewer_name": "Anna Berg"}]
-    page.locator("[data-ati-plan] li").first.get_by_role("link", name="Thank-you note", exact=True).click()
+    page.locator("[data-ati-plan] li[data-from]").first.get_by_role("link", name="Thank-you note", exact=True).click()
     page.wait_for_url(site_url + "messages/appreciation/")
-    page.wait_for_function("window.ATI")
-    assert page.evaluate("ATI.readProfile().fields.interview_date") == "2026-02-02"
+    expect(page.locator("#ati-interview_date")).to_have_value("2026-02-02")
 
 
 def test_remembered_profile_stays_in_local_storage(planner):
@@ -136,16 +151,16 @@ def test_remembered_profile_stays_in_local_storage(planner):
     seed(page, {"fields": {"your_name": "Priya"}, "interviewers": []}, remember=True)
     page.get_by_label("Interview date").fill("2026-05-05")
     assert stored(page, "localStorage")["fields"] == {"your_name": "Priya", "interview_date": "2026-05-05", "decision_date": ""}
-    assert page.evaluate("sessionStorage.getItem('ati-profile')") is None
+    assert page.evaluate("k => sessionStorage.getItem(k)", PREFIX + "data") is None
 
 
-def test_planner_works_without_the_personalization_script(context, site_url):
-    page = context.new_page()
-    page.route("**/assets/ati.js", lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
-    page.goto(site_url + "planner/")
+def test_planner_page_loads_only_the_modules_it_uses(planner):
+    page = planner
     page.get_by_label("Interview date").fill("2026-03-04")
-    assert page.evaluate("window.ATI") is None
     assert len(shown(page)) == len(expected(date(2026, 3, 4)))
+    modules = {u.rsplit("/", 1)[-1] for u in page.requests if "/assets/guide/" in u}
+    assert "planner.js" in modules and "dates.js" in modules
+    assert not modules & {"profile-form.js", "message-card.js", "card.js"}, modules
 
 
 def unfold(raw: str) -> list[str]:
@@ -235,7 +250,7 @@ def test_filled_planner_has_no_axe_violation(browser, site_url, scheme):
     context.add_init_script(path=str(axe))
     page = context.new_page()
     page.goto(site_url + "planner/")
-    page.wait_for_function("window.ATIPlanner")
+    page.locator("[data-ati-planner]").wait_for()
     page.get_by_label("Interview date").fill("2026-03-06")
     page.get_by_label("Start time (optional)").fill("10:30")
     page.get_by_label("Yes").check()

@@ -1,0 +1,160 @@
+// One message card: the filled template for one recipient, its length guidance and its actions.
+import { announce, element, saveFile } from "./dom.js";
+import { counted, displayValue, format, mailtoUrl, sentenceCount } from "./text.js";
+
+// The template's parts as the page holds them: text, or {blank, label} for each marked blank.
+export const templateParts = (node) =>
+  [...node.childNodes].map((n) => (n.dataset?.blank ? { blank: n.dataset.blank, label: n.textContent } : n.textContent));
+
+// Write parts into node with values filled in; return the text and record unfilled blanks' labels in missing.
+function fillParts(node, parts, values, missing) {
+  let text = "";
+  node.textContent = "";
+  for (const part of parts) {
+    if (typeof part === "string") {
+      node.append(part);
+      text += part;
+      continue;
+    }
+    const value = values[part.blank];
+    const span = element("span", value ? "ati-blank is-filled" : "ati-blank", value || part.label);
+    span.setAttribute("data-blank", part.blank);
+    if (!value) missing.set(part.blank, part.label.replace(/^\[|\]$/g, ""));
+    node.append(span);
+    text += value || part.label;
+  }
+  return text;
+}
+
+// The length guidance of a card: sentences and characters against the message's budget, and the blanks left.
+function guidance(card, { config, data, premium }) {
+  const ui = data.ui;
+  const notes = [];
+  let over = false;
+  if (config.sentences) {
+    const { min, max } = config.sentences;
+    const count = sentenceCount(card.body, data.rules.sentenceEnd);
+    over = count < min || count > max;
+    notes.push(format(ui.sentences_advised, { sentences: counted(ui, "sentence", count), min, max }));
+  }
+  if (config.characters) {
+    const limit = (premium() && config.premiumCharacters) || config.characters;
+    const count = [...card.body].length;
+    over ||= count > limit;
+    notes.push(format(ui.characters, { count, limit }) + (count > limit ? format(ui.over_limit, { over: count - limit }) : ""));
+  }
+  const labels = [...card.missing.values()];
+  notes.push(labels.length ? format(ui.to_fill, { blanks: counted(ui, "blank", labels.length), labels: labels.join(", ") }) : ui.all_filled);
+  return { text: notes.join(" · "), over };
+}
+
+// Add the card's buttons (copy, download) and mail link to its actions row; returns {subjectButton, mailLink, mailNote}.
+function addActions(card, { config, data }) {
+  const ui = data.ui;
+  const { actions, status } = card.parts;
+  const withSubject = () => (card.subject ? format(ui.subject_line, { subject: card.subject }) + "\n\n" + card.body : card.body);
+  // With blanks unfilled, an action first warns; pressed again, it goes ahead.
+  const guarded = (key, action, run) => (event) => {
+    const labels = [...card.missing.values()];
+    const blanks = labels.length ? counted(ui, "blank", labels.length) : "";
+    if (blanks && card.armed !== key) {
+      event.preventDefault();
+      card.armed = key;
+      announce(status, format(ui.not_ready, { blanks, labels: labels.join(", "), action }), true);
+      return;
+    }
+    card.armed = null;
+    run(blanks ? format(ui.unfilled_note, { blanks }) : "");
+  };
+  const button = (label, action, run) => {
+    const node = element("button", "ati-btn", label);
+    node.type = "button";
+    node.addEventListener("click", guarded(label, action, run));
+    actions.append(node);
+    return node;
+  };
+  const copyButton = (label, done, text) =>
+    button(label, ui.action_copy, (unfilled) =>
+      Promise.resolve()
+        .then(() => navigator.clipboard.writeText(text()))
+        .then(
+          () => announce(status, format(done, { unfilled })),
+          () => announce(status, ui.copy_failed, true),
+        ),
+    );
+  const out = { subjectButton: null, mailLink: null, mailNote: null };
+  if (config.email) {
+    out.subjectButton = copyButton(ui.copy_subject, ui.copied_subject, () => card.subject);
+    copyButton(ui.copy_body, ui.copied_body, () => card.body);
+    copyButton(ui.copy_both, ui.copied_both, withSubject);
+    out.mailLink = element("a", "ati-btn", ui.open_mail);
+    out.mailNote = element("span", "ati-note", ui.mail_too_long);
+    out.mailLink.addEventListener("click", guarded("mail", ui.action_open, (unfilled) => announce(status, format(ui.opening_mail, { unfilled }))));
+    actions.append(out.mailLink, out.mailNote);
+  } else {
+    copyButton(ui.copy_text, ui.copied_text, () => card.body);
+  }
+  button(ui.download, ui.action_download, (unfilled) => {
+    saveFile(`${config.id}${card.number ? "-" + card.number : ""}.txt`, withSubject());
+    announce(status, format(ui.downloaded, { unfilled }));
+  });
+  return out;
+}
+
+// The card's elements, in the order the reader meets them.
+function cardParts(ui) {
+  const parts = {
+    root: element("div", "ati-card"),
+    heading: element("p", "ati-card__for"),
+    subjectLine: element("p", "ati-subject"),
+    subjectText: element("span"),
+    body: element("div", "ati-body"),
+    meta: element("p", "ati-meta"),
+    actions: element("div", "ati-actions"),
+    status: element("p", "ati-status"),
+  };
+  parts.root.setAttribute("role", "group");
+  parts.meta.setAttribute("aria-live", "polite");
+  parts.status.setAttribute("role", "status");
+  parts.subjectLine.append(element("span", "ati-subject__label", ui.subject_label), " ", parts.subjectText);
+  return parts;
+}
+
+// Create a card in list for a message; returns {show(variant, values, number), remove()}.
+export function createCard(list, options) {
+  const { config, data } = options;
+  const ui = data.ui;
+  const parts = cardParts(ui);
+  const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0 };
+  const { subjectButton, mailLink, mailNote } = addActions(card, options);
+  parts.root.append(parts.heading, parts.subjectLine, parts.body, parts.meta, parts.actions, parts.status);
+  list.append(parts.root);
+
+  // Show a variant filled with a recipient's values; number counts recipients from 1, or is 0 for a single card.
+  const show = (variant, rawValues, number) => {
+    const values = Object.create(null);
+    for (const [key, value] of Object.entries(rawValues)) values[key] = displayValue(value, ui.locale);
+    Object.assign(card, { armed: null, number, missing: new Map() });
+    parts.status.textContent = "";
+    parts.heading.hidden = !number;
+    const name = values[data.roles.recipient_name] || format(ui.recipient_number, { number });
+    parts.heading.textContent = format(ui.for_recipient, { name });
+    if (number) parts.root.setAttribute("aria-label", parts.heading.textContent);
+    else parts.root.removeAttribute("aria-label");
+    parts.subjectLine.hidden = !variant.subject;
+    if (subjectButton) subjectButton.hidden = !variant.subject;
+    card.subject = variant.subject ? fillParts(parts.subjectText, variant.subject, values, card.missing) : "";
+    card.body = fillParts(parts.body, variant.body, values, card.missing);
+    const { text, over } = guidance(card, options);
+    if (parts.meta.textContent !== text) parts.meta.textContent = text;
+    parts.meta.classList.toggle("is-warn", over);
+    if (mailLink) {
+      const url = mailtoUrl(values[data.roles.recipient_email], card.subject, card.body);
+      mailLink.hidden = url.length > data.rules.mailLinkLimit;
+      mailNote.hidden = !mailLink.hidden;
+      if (mailLink.hidden) mailLink.removeAttribute("href");
+      else mailLink.setAttribute("href", url);
+    }
+  };
+  return { show, remove: () => parts.root.remove() };
+}

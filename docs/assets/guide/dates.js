@@ -1,0 +1,70 @@
+// The planner's pure date rules. Dates are day numbers counted in UTC, so no time zone or clock change moves them.
+const DAY_MS = 864e5;
+
+// The day number of an ISO date (YYYY-MM-DD).
+export const dayNumber = (iso) => Date.UTC(+iso.slice(0, 4), iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+
+// The ISO date of a day number.
+export const isoDate = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+// Saturday or Sunday (day 0, 1 January 1970, was a Thursday).
+export const isWeekend = (day) => (((day % 7) + 11) % 7) % 6 === 0;
+
+// The count-th weekday after a day (the day itself for 0).
+export function addBusinessDays(day, count) {
+  while (count > 0) if (!isWeekend(++day)) count--;
+  return day;
+}
+
+// Minutes since midnight of "HH:MM".
+export const minutesOf = (time) => time.slice(0, 2) * 60 + +time.slice(3, 5);
+
+// "HH:MM" of minutes since midnight, or null without a time.
+export const clockTime = (minutes) => (minutes == null ? null : new Date(minutes * 6e4).toISOString().slice(11, 16));
+
+const DAYS_PER_UNIT = { day: 1, week: 7 };
+
+// Move a [day, minutes or null] moment by a duration: hours move the wall clock, or round up to days without a time.
+export function addDuration([day, minutes], duration) {
+  if (!duration || !duration.amount) return [day, minutes];
+  const { amount, unit } = duration;
+  if (unit === "hour") {
+    if (minutes == null) return [day + Math.ceil(amount / 24), null];
+    const total = minutes + amount * 60;
+    return [day + Math.floor(total / 1440), total % 1440];
+  }
+  if (unit === "business_day") return [addBusinessDays(day, amount), null];
+  return [day + amount * DAYS_PER_UNIT[unit], null];
+}
+
+// The dated plan: one item per time a dated step is done, then the point to move on. input: {date, time, promised}.
+export function schedule(steps, input) {
+  const items = [];
+  let previous;
+  const push = (step, from, to, moveOn) =>
+    items.push({ id: step.id, move: moveOn, from: isoDate(from[0]), to: isoDate(to[0]), start: clockTime(from[1]), time: clockTime(to[1]) });
+  for (const step of steps) {
+    if (step.placement !== "dated") continue;
+    let rule = step.when;
+    if (rule.anchor === "promised_date" && !input.promised) rule = rule.fallback || {};
+    const anchors = {
+      interview: [dayNumber(input.date), input.time ? minutesOf(input.time) : null],
+      promised_date: input.promised ? [dayNumber(input.promised), null] : undefined,
+      previous_follow_up: previous,
+    };
+    let at = anchors[rule.anchor];
+    if (!at) continue;
+    const repeat = step.when.repeat;
+    at = addDuration(at, rule.after);
+    for (let left = repeat ? repeat.times : 1; left > 0; left--) {
+      previous = at;
+      push(step, at, addDuration(at, rule.within), false);
+      if (repeat) at = addDuration(at, repeat.every);
+    }
+    if (repeat) {
+      const end = addDuration(previous, repeat.move_on || repeat.every);
+      push(step, end, end, true);
+    }
+  }
+  return items;
+}

@@ -1,0 +1,130 @@
+// The follow-up planner page: the reader's dates in, the plan (from the page data) out, and a calendar file.
+import { calendarFile } from "./calendar.js";
+import { dayNumber, minutesOf, schedule } from "./dates.js";
+import { element, saveFile } from "./dom.js";
+import { format } from "./text.js";
+
+const DAY_MS = 864e5;
+const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
+
+// The instant of a date (and time) in day-number arithmetic, for formatting in UTC.
+const instant = (date, time) => dayNumber(date) * DAY_MS + (time ? minutesOf(time) * 6e4 : 0);
+
+// A date range written out in the reader's locale, with times when there are.
+const dateRange = (from, to, withTime) =>
+  new Intl.DateTimeFormat(undefined, { timeZone: "UTC", dateStyle: "full", ...(withTime && { timeStyle: "short" }) }).formatRange(from, to);
+
+// A link element.
+const link = (text, href) => {
+  const node = element("a", "", text);
+  node.setAttribute("href", href);
+  node.setAttribute("target", "_self"); // a full load, so the message page starts from the stored profile
+  return node;
+};
+
+// One list item of the plan: when, what (a link) and the step it belongs to.
+function planItem(when, title, href, step) {
+  const item = element("li");
+  const note = element("small", "", ": " + step.label);
+  note.prepend(link(step.title, step.url));
+  item.append(element("strong", "", when), link(title, href), note);
+  return item;
+}
+
+// Fill list with the plan for input {date, time, promised, zone}: the steps done at the interview, then each dated
+// item; return the calendar events of the dated items.
+function showPlan(list, steps, input, { ui, company }) {
+  const events = [];
+  const seen = new Map();
+  for (const step of steps.filter((s) => s.placement === "at_interview")) {
+    list.append(planItem(ui.plan_at_interview, step.title, step.url, step));
+  }
+  for (const item of schedule(steps, input)) {
+    const step = steps.find((s) => s.id === item.id);
+    const target = item.move ? { title: ui.plan_move_on, url: step.url } : step.messages[0];
+    const number = (seen.get(target.url) || 0) + 1;
+    seen.set(target.url, number);
+    const title = number > 1 ? format(ui.plan_repeat, { title: target.title, number }) : target.title;
+    const url = new URL(target.url, location).href;
+    const when = dateRange(instant(item.from, item.time && item.start), instant(item.to, item.time), item.time);
+    const li = planItem(when, title, target.url, step);
+    li.dataset.from = item.from;
+    li.dataset.to = item.to;
+    list.append(li);
+    const summary = title + (company ? " – " + company : "");
+    events.push({ ...item, summary, description: `${step.title}: ${step.label}\n${url}`, url, zone: input.zone });
+  }
+  return events;
+}
+
+// Start the planner on its form.
+export function start(form, { data, store }) {
+  const ui = data.ui;
+  const roles = data.roles;
+  const steps = data.plan;
+  const fields = form.elements;
+  const output = document.querySelector("[data-ati-plan]");
+  const status = document.querySelector("[data-ati-plan-status]");
+  const list = output.querySelector("ol");
+  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zones = new Set([here, ...(Intl.supportedValuesOf ? Intl.supportedValuesOf("timeZone") : [])]);
+  for (const zone of zones) fields.tz.append(element("option", "", zone));
+  let events = [];
+
+  // Show the stored dates in the form.
+  const fill = () => {
+    const app = store.application();
+    const decision = app.fields[roles.decision_date] || "";
+    fields.interview_date.value = app.fields[roles.interview_date] || "";
+    fields.decision_date.value = decision;
+    fields.promised.value = decision ? "yes" : "no";
+    fields.interview_time.value = store.setting("plannerTime") || "";
+    fields.tz.value = zones.has(store.setting("plannerZone")) ? store.setting("plannerZone") : here;
+  };
+
+  // Work out and show the plan from the form.
+  const render = () => {
+    const date = fields.interview_date.value;
+    const promisedYes = fields.promised.value === "yes";
+    const decision = fields.decision_date.value;
+    const promised = promisedYes && decision >= date ? decision : "";
+    fields.decision_date.disabled = !promisedYes;
+    list.replaceChildren();
+    events = [];
+    output.hidden = !ISO_DATE.test(date);
+    if (output.hidden) {
+      status.textContent = ui.plan_empty;
+      return;
+    }
+    const input = { date, time: fields.interview_time.value, promised, zone: fields.tz.value };
+    events = showPlan(list, steps, input, { ui, company: store.application().fields[roles.employer] });
+    const last = events.at(-1);
+    const range = last ? format(ui.plan_updated, { range: dateRange(instant(date), instant(last.to)) }) : "";
+    status.textContent = [promisedYes && !promised ? ui.plan_ignored : "", range].filter(Boolean).join(" ");
+  };
+
+  const update = () => {
+    const promisedYes = fields.promised.value === "yes";
+    store.updateApplication((app) => {
+      app.fields[roles.interview_date] = fields.interview_date.value;
+      app.fields[roles.decision_date] = promisedYes ? fields.decision_date.value : "";
+    });
+    store.updateSettings({ plannerTime: fields.interview_time.value || null, plannerZone: fields.tz.value });
+  };
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  output.querySelector("[data-ati-ics]").addEventListener("click", () => {
+    const text = calendarFile(events, { product: data.calendar.product, uidDomain: data.storage.prefix });
+    saveFile(ui.calendar_file, new Blob([text], { type: "text/calendar" }));
+  });
+  const stop = store.subscribe(({ external }) => {
+    if (!form.isConnected) return stop();
+    if (external) fill();
+    render();
+  });
+  document.querySelector("[data-ati-planner-nojs]").hidden = true;
+  form.hidden = false;
+  fill();
+  render();
+}

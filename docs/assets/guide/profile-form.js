@@ -1,0 +1,104 @@
+// The profile form: the reader's details and one fieldset per recipient, kept in the store as they type.
+import { announce } from "./dom.js";
+import { format } from "./text.js";
+
+// Fill the recipients' fieldsets from the application, one per recipient (at least one).
+function showRecipients(parts, app, ui) {
+  for (const old of parts.box.querySelectorAll("[data-ati-interviewer]")) old.remove();
+  const recipients = app.recipients.length ? app.recipients : [Object.create(null)];
+  recipients.forEach((recipient, index) => {
+    const fieldset = parts.template.content.firstElementChild.cloneNode(true);
+    const prefix = `ati-i${index}-`;
+    fieldset.dataset.index = index;
+    fieldset.querySelector("[data-ati-index]").textContent = index + 1;
+    for (const input of fieldset.querySelectorAll("[data-name]")) {
+      const [label, , help] = input.parentNode.children; // label, input, help: the template's order
+      label.htmlFor = input.id = prefix + input.dataset.name;
+      help.id = input.id + "-help";
+      input.setAttribute("aria-describedby", help.id);
+      input.value = recipient[input.dataset.name] || "";
+    }
+    const remove = fieldset.querySelector("[data-ati-remove-interviewer]");
+    remove.hidden = recipients.length < 2;
+    remove.textContent = format(ui.remove_recipient, { number: index + 1 });
+    parts.box.insertBefore(fieldset, parts.add);
+  });
+}
+
+// Show the stored values in every field.
+function showAll(parts, store, ui) {
+  const app = store.application();
+  for (const input of parts.form.querySelectorAll("[name]")) input.value = app.fields[input.name] || "";
+  parts.remember.checked = store.remembered;
+  showRecipients(parts, app, ui);
+}
+
+// Start the form in root.
+export function start(root, { data, store }) {
+  const ui = data.ui;
+  const find = (selector) => root.querySelector(selector);
+  const parts = {
+    form: find("[data-ati-form]"),
+    template: find("[data-ati-interviewer-template]"),
+    add: find("[data-ati-add-interviewer]"),
+    remember: find("[data-ati-remember]"),
+  };
+  parts.box = parts.template.parentNode;
+  const status = find("[data-ati-form-status]");
+  const focusRecipient = (index) => {
+    showRecipients(parts, store.application(), ui);
+    const sets = parts.box.querySelectorAll("[data-ati-interviewer]");
+    sets[Math.min(index, sets.length - 1)].querySelector("[data-name]").focus();
+  };
+
+  parts.form.addEventListener("submit", (event) => event.preventDefault());
+  parts.form.addEventListener("input", (event) => {
+    const input = event.target;
+    const fieldset = input.closest("[data-ati-interviewer]");
+    if (fieldset && input.dataset.name) {
+      store.updateApplication((app) => {
+        const index = +fieldset.dataset.index;
+        while (app.recipients.length <= index) app.recipients.push(Object.create(null));
+        app.recipients[index][input.dataset.name] = input.value;
+      });
+    } else if (input.name) {
+      store.updateApplication((app) => {
+        app.fields[input.name] = input.value;
+      });
+    }
+  });
+  parts.add.addEventListener("click", () => {
+    let count = 0;
+    store.updateApplication((app) => {
+      if (!app.recipients.length) app.recipients.push(Object.create(null));
+      app.recipients.push(Object.create(null));
+      count = app.recipients.length;
+    });
+    focusRecipient(count - 1);
+  });
+  parts.box.addEventListener("click", (event) => {
+    const fieldset = event.target.closest("[data-ati-remove-interviewer]")?.closest("[data-ati-interviewer]");
+    if (!fieldset) return;
+    const index = +fieldset.dataset.index;
+    store.updateApplication((app) => app.recipients.splice(index, 1));
+    focusRecipient(index);
+  });
+  parts.remember.addEventListener("change", () => {
+    store.setRemembered(parts.remember.checked);
+    announce(status, store.remembered ? ui.remembered : ui.session_only);
+  });
+  find("[data-ati-forget]").addEventListener("click", () => {
+    store.forget();
+    showAll(parts, store, ui);
+    announce(status, ui.forgotten);
+  });
+  // Another tab changed the data: show it.
+  const stop = store.subscribe(({ external }) => {
+    if (!root.isConnected) return stop();
+    if (external) showAll(parts, store, ui);
+  });
+  showAll(parts, store, ui);
+  const details = find("details");
+  if (details) details.open = !Object.values(store.application().fields).some((v) => v.trim());
+  root.hidden = false;
+}

@@ -1,0 +1,58 @@
+// Starts every [data-module] element of the page with its module, each in its own try/catch (govuk-frontend's
+// pattern), loading only the modules the page uses; again after each of Material's instant page changes.
+import { createStore } from "./store.js";
+
+const MODULES = new Map([
+  ["profile-form", "./profile-form.js"],
+  ["message-card", "./message-card.js"],
+  ["planner", "./planner.js"],
+]);
+const STARTED = "data-module-started"; // set on each root once its module has been started (or failed to)
+let store = null;
+
+// The store, created once per page load from the prefix in the page data.
+function openStore(prefix) {
+  if (store) return store;
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(prefix) : null;
+  store = createStore({ prefix, local: storageArea("localStorage"), session: storageArea("sessionStorage"), channel });
+  window.addEventListener("storage", (event) => store.storageChanged(event));
+  return store;
+}
+
+// A storage area, or an empty stand-in where the browser blocks it (reading localStorage may throw).
+function storageArea(name) {
+  try {
+    return window[name];
+  } catch {
+    return { length: 0, key: () => null, getItem: () => null, setItem() {}, removeItem() {} };
+  }
+}
+
+// Start the modules of the current page.
+async function startAll() {
+  const source = document.getElementById("ati-page-data");
+  if (!source) return;
+  const data = JSON.parse(source.dataset.json);
+  const roots = [...document.querySelectorAll(`[data-module]:not([${STARTED}])`)];
+  if (!roots.length) return;
+  openStore(data.storage.prefix).reload();
+  const names = [...new Set(roots.map((root) => root.dataset.module))].filter((name) => MODULES.has(name));
+  const load = (name) => import(new URL(MODULES.get(name), import.meta.url)).catch((error) => console.error(`ati ${name}:`, error));
+  const loaded = new Map(await Promise.all(names.map(async (name) => [name, await load(name)])));
+  for (const root of roots) {
+    if (root.hasAttribute(STARTED)) continue; // started meanwhile by an earlier call
+    try {
+      const module = loaded.get(root.dataset.module);
+      if (!module) throw new Error("unknown module");
+      module.start(root, { data, store });
+    } catch (error) {
+      console.error(`ati ${root.dataset.module}:`, error);
+    }
+    root.setAttribute(STARTED, "");
+  }
+}
+
+const run = () => startAll().catch((error) => console.error("ati:", error));
+if (window.document$?.subscribe) window.document$.subscribe(run);
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+else run();

@@ -1,0 +1,214 @@
+// The one owner of the browser's storage: session-only by default, on the device after opt-in, synced across tabs.
+// Shape: {version, applications: [{id, fields, recipients}], settings}; the current application is chosen per tab.
+// Every key starts with the site's prefix; values live in null-prototype objects, so no key is special.
+
+const VERSION = 1;
+
+// A null-prototype copy of a mapping's string values.
+function textValues(source) {
+  const out = Object.create(null);
+  if (source && typeof source === "object" && !Array.isArray(source)) {
+    for (const [key, value] of Object.entries(source)) if (typeof value === "string") out[key] = value;
+  }
+  return out;
+}
+
+// A null-prototype copy of the settings (text, numbers and true/false only).
+function settingValues(source) {
+  const out = Object.create(null);
+  if (source && typeof source === "object") {
+    for (const [key, value] of Object.entries(source)) if (["string", "number", "boolean"].includes(typeof value)) out[key] = value;
+  }
+  return out;
+}
+
+// A well-formed application from whatever storage held.
+function cleanApplication(source, index) {
+  const app = source && typeof source === "object" ? source : {};
+  const recipients = Array.isArray(app.recipients) ? app.recipients.map(textValues) : [];
+  return { id: typeof app.id === "string" ? app.id : `application-${index + 1}`, fields: textValues(app.fields), recipients };
+}
+
+// A well-formed state from whatever storage held (nothing, another version or a hand-edited value).
+export function cleanState(source) {
+  const data = source && typeof source === "object" ? source : {};
+  const applications = Array.isArray(data.applications) ? data.applications.map(cleanApplication) : [];
+  return { version: VERSION, applications, settings: settingValues(data.settings) };
+}
+
+const copyApplication = (app) => ({ id: app.id, fields: textValues(app.fields), recipients: app.recipients.map(textValues) });
+
+// Read a key, or null where storage is blocked (memory then stays the source).
+function read(storage, key) {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+// Write a key (null removes it); a blocked or full storage leaves the data in memory for this page.
+function write(storage, key, value) {
+  try {
+    if (value == null) storage.removeItem(key);
+    else storage.setItem(key, value);
+  } catch {
+    // nothing to do: memory keeps the data
+  }
+}
+
+// The store over two Storage-like areas (local, session) and an optional BroadcastChannel-like channel.
+export class Store {
+  #listeners = new Set();
+  #state = cleanState(null);
+  #remember = false;
+
+  constructor({ prefix, local, session, channel = null }) {
+    Object.assign(this, { prefix, local, session, otherTabs: channel });
+    this.keys = { data: `${prefix}:data`, remember: `${prefix}:remember`, current: `${prefix}:current` };
+    if (channel) channel.onmessage = (event) => this.#message(event.data);
+    this.reload();
+  }
+
+  // The area the data lives in: the device after opt-in, else this tab's session.
+  get #area() {
+    return this.#remember ? this.local : this.session;
+  }
+
+  // Tell every listener about a change ({external: true} when it came from another tab).
+  #notify(external = false) {
+    for (const listener of this.#listeners) {
+      try {
+        listener({ external });
+      } catch (error) {
+        console.error(error);
+      }
+    }
+  }
+
+  // Save, tell this tab's listeners, and tell the other tabs.
+  #changed() {
+    write(this.#area, this.keys.data, JSON.stringify(this.#state));
+    this.#notify();
+    this.otherTabs?.postMessage({ type: "changed" });
+  }
+
+  // A message from another tab on the channel.
+  #message(message) {
+    if (message?.type === "forgot") this.clear(true);
+    else if (message?.type === "changed") {
+      this.reload();
+      this.#notify(true);
+    }
+  }
+
+  // The index of this tab's current application (the first when none is chosen).
+  #currentIndex() {
+    const id = read(this.session, this.keys.current);
+    const index = this.#state.applications.findIndex((app) => app.id === id);
+    return index < 0 ? 0 : index;
+  }
+
+  // Read storage again; where it holds nothing (blocked, or not written yet) memory is kept.
+  reload() {
+    this.#remember = read(this.local, this.keys.remember) === "1";
+    const text = read(this.#area, this.keys.data);
+    if (text == null) return;
+    try {
+      this.#state = cleanState(JSON.parse(text));
+    } catch {
+      // unreadable: keep memory
+    }
+  }
+
+  // A copy of the current application (an empty one before anything is typed).
+  application() {
+    const app = this.#state.applications[this.#currentIndex()];
+    return app ? copyApplication(app) : { id: null, fields: Object.create(null), recipients: [] };
+  }
+
+  // Change the current application through change(draft), creating the first one the moment something is typed.
+  updateApplication(change) {
+    const apps = this.#state.applications;
+    if (!apps.length) apps.push(cleanApplication(null, 0));
+    const index = this.#currentIndex();
+    const draft = copyApplication(apps[index]);
+    change(draft);
+    apps[index] = cleanApplication(draft, index);
+    this.#changed();
+  }
+
+  // Make another application current in this tab only.
+  selectApplication(id) {
+    write(this.session, this.keys.current, id);
+    this.#notify();
+  }
+
+  // One setting's value, or undefined.
+  setting(name) {
+    return this.#state.settings[name];
+  }
+
+  // Change settings, for example {variant: "warm"}; null removes one.
+  updateSettings(patch) {
+    for (const [name, value] of Object.entries(patch)) {
+      if (value == null) delete this.#state.settings[name];
+      else this.#state.settings[name] = value;
+    }
+    this.#changed();
+  }
+
+  // Whether the data is kept on this device.
+  get remembered() {
+    return this.#remember;
+  }
+
+  // Move the data to the device (on) or to this tab's session (off).
+  setRemembered(on) {
+    write(this.local, this.keys.data, null);
+    write(this.session, this.keys.data, null);
+    this.#remember = on;
+    write(this.local, this.keys.remember, on ? "1" : null);
+    this.#changed();
+  }
+
+  // Forget everything in both areas (only this site's keys) and in every open tab.
+  forget() {
+    this.clear();
+    this.otherTabs?.postMessage({ type: "forgot" });
+  }
+
+  // Drop this site's keys and the memory of this tab (external: at another tab's request).
+  clear(external = false) {
+    for (const storage of [this.local, this.session]) {
+      try {
+        for (let i = storage.length - 1; i >= 0; i--) {
+          const key = storage.key(i);
+          if (key?.startsWith(this.prefix + ":")) storage.removeItem(key);
+        }
+      } catch {
+        // blocked storage holds nothing to forget
+      }
+    }
+    this.#remember = false;
+    this.#state = cleanState(null);
+    this.#notify(external);
+  }
+
+  // Call listener({external}) after every change, here or in another tab; returns the function that stops it.
+  subscribe(listener) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  // React to a window "storage" event: another tab changed the device's storage.
+  storageChanged(event) {
+    if (event.storageArea !== this.local || !(event.key == null || event.key.startsWith(this.prefix + ":"))) return;
+    if (this.#remember && read(this.local, this.keys.remember) !== "1") this.#state = cleanState(null);
+    this.reload();
+    this.#notify(true);
+  }
+}
+
+// A store for a site's prefix over the given areas and channel.
+export const createStore = (options) => new Store(options);

@@ -1,0 +1,30 @@
+// Pure text helpers: interface strings with {placeholders}, counts, values as a card shows them, mail links.
+
+// An interface string with each {name} replaced by its value; unknown names stay as written.
+export const format = (template, values) =>
+  template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+
+// "1 blank", "3 blanks": the string for one or for several, from the interface strings.
+export const counted = (ui, noun, count) => format(ui[count === 1 ? `${noun}_one` : `${noun}_other`], { count });
+
+const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+
+// A value as a card shows it: one line (no CR/LF reaches a mail header), an ISO date written out in the locale.
+export function displayValue(value, locale) {
+  const text = String(value ?? "").replace(/\s+/g, " ").trim();
+  const parts = ISO_DATE.exec(text);
+  if (!parts) return text;
+  const date = new Date(Date.UTC(+parts[1], parts[2] - 1, +parts[3]));
+  if (date.getUTCDate() !== +parts[3]) return text;
+  const options = { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
+  return date.toLocaleDateString(locale, options).replace(/,/g, "");
+}
+
+// How many sentences a text has, by the generator's rule (shipped in the page data).
+export const sentenceCount = (text, sentenceEnd) => (text.match(new RegExp(sentenceEnd, "g")) || []).length;
+
+const encode = (text) => encodeURIComponent(String(text ?? "").toWellFormed?.() ?? String(text ?? ""));
+
+// A mailto: URL (RFC 6068) with the body's line breaks as CRLF.
+export const mailtoUrl = (to, subject, body) =>
+  `mailto:${encode(to).replace(/%40/g, "@")}?subject=${encode(subject)}&body=${encode(body.replace(/\r\n|\r|\n/g, "\r\n"))}`;

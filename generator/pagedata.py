@@ -1,0 +1,91 @@
+"""The page data: everything the browser modules need from the content, decided once here and shipped as JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from generator import blanks as blank_syntax
+from generator.model import Guide, Message, Step
+from generator.roles import role_map
+
+DATED_ANCHORS = ("interview", "promised_date", "previous_follow_up")
+MAIL_LINK_LIMIT = 1800  # characters of a mailto: URL that every common mail app opens
+DATA_ID = "ati-page-data"
+
+
+def default_prefix(site_name: str) -> str:
+    """Derive a storage key prefix from the site's name: lower-case words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "after-the-interview"
+
+
+def placement(step: Step) -> str:
+    """Say where the planner shows a step: 'dated', 'at_interview' (undated, under the interview) or 'undated'."""
+    when = step.when
+    if when.ongoing or when.anchor not in DATED_ANCHORS:
+        return "undated"
+    at_once = all(d is None or d.amount == 0 for d in (when.after, when.within))
+    if when.anchor == "interview" and at_once and not step.messages:
+        return "at_interview"
+    return "dated" if step.messages else "undated"
+
+
+def plan(guide: Guide, url: Callable[[str], str]) -> list[dict]:
+    """Return the planner's steps: placement, timing and the links of each, in order."""
+    steps = []
+    for s in guide.steps:
+        messages = [guide.message(m) for m in s.messages]
+        steps.append(
+            {
+                "id": s.id,
+                "title": s.title,
+                "url": url(f"steps/{s.id}.md"),
+                "label": s.when.label,
+                "placement": placement(s),
+                "when": s.when.to_json(),
+                "messages": [{"title": m.title, "url": url(f"messages/{m.id}.md")} for m in messages],
+            }
+        )
+    return steps
+
+
+def message_config(message: Message) -> dict:
+    """Return what the message card needs about one message: its channel, its limits and who it goes to."""
+    limits = message.length
+    config: dict = {"id": message.id, "email": message.channel == "email", "perRecipient": message.per_interviewer}
+    if "sentences" in limits:
+        config["sentences"] = {"min": limits["sentences"][0], "max": limits["sentences"][1]}
+    if "characters" in limits:
+        config["characters"] = limits["characters"]
+    if "premium_characters" in limits:
+        config["premiumCharacters"] = limits["premium_characters"]
+    return config
+
+
+def page_data(guide: Guide, site_name: str, storage_prefix: str, url: Callable[[str], str], *, with_plan: bool = False) -> dict:
+    """Return the page's data document: the blanks' roles, interface strings, storage, rules, and the plan if asked."""
+    data = {
+        "version": 1,
+        "storage": {"prefix": storage_prefix or default_prefix(site_name)},
+        "roles": role_map([{"id": b.id, "role": b.role} for b in guide.blanks]),
+        "ui": guide.ui,
+        "rules": {"sentenceEnd": blank_syntax.SENTENCE_END.pattern, "mailLinkLimit": MAIL_LINK_LIMIT},
+        "calendar": {"product": f"-//{site_name}//Follow-up planner//EN"},
+    }
+    if with_plan:
+        data["plan"] = plan(guide, url)
+    return data
+
+
+def element(data: dict) -> Markup:
+    """Return the data as JSON in an attribute of a hidden element, HTML-escaped.
+
+    Not a <script type="application/json">: Material's instant navigation re-creates every inline script of the
+    new page as a classic script, without its type, and runs it (a SyntaxError, and the element loses its id)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, entity in (("&", "&amp;"), ("'", "&#39;"), ("<", "&lt;"), (">", "&gt;")):
+        text = text.replace(char, entity)  # single-quoted: the JSON's many double quotes stay as they are
+    return Markup(f"<div id=\"{DATA_ID}\" hidden data-json='{text}'></div>")

@@ -1,0 +1,66 @@
+// Unit tests of the pure date rules (docs/assets/guide/dates.js), without a browser: node --test tests/js/
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { addBusinessDays, addDuration, clockTime, dayNumber, isoDate, isWeekend, minutesOf, schedule } from "../../docs/assets/guide/dates.js";
+
+test("day numbers round-trip and know the weekend", () => {
+  for (const iso of ["1970-01-01", "2024-02-29", "2025-12-31", "2026-03-06", "2099-12-31"]) assert.equal(isoDate(dayNumber(iso)), iso);
+  assert.equal(isWeekend(dayNumber("2026-03-07")), true); // Saturday
+  assert.equal(isWeekend(dayNumber("2026-03-08")), true); // Sunday
+  assert.equal(isWeekend(dayNumber("2026-03-09")), false); // Monday
+  assert.equal(isWeekend(dayNumber("1969-12-28")), true); // a Sunday before day 0
+});
+
+test("business days skip weekends and cross years", () => {
+  assert.equal(isoDate(addBusinessDays(dayNumber("2026-03-06"), 1)), "2026-03-09");
+  assert.equal(isoDate(addBusinessDays(dayNumber("2024-12-27"), 3)), "2025-01-01");
+  assert.equal(isoDate(addBusinessDays(dayNumber("2024-02-28"), 2)), "2024-03-01");
+  assert.equal(addBusinessDays(100, 0), 100);
+});
+
+test("durations move the wall clock or whole days", () => {
+  const day = dayNumber("2024-02-28");
+  assert.deepEqual(addDuration([day, minutesOf("23:00")], { amount: 24, unit: "hour" }), [day + 1, 23 * 60]);
+  assert.deepEqual(addDuration([day, null], { amount: 25, unit: "hour" }), [day + 2, null]);
+  assert.deepEqual(addDuration([day, 600], { amount: 1, unit: "week" }), [day + 7, null]);
+  assert.deepEqual(addDuration([day, 600], { amount: 0, unit: "day" }), [day, 600]);
+  assert.equal(clockTime(16 * 60 + 30), "16:30");
+  assert.equal(clockTime(null), null);
+});
+
+const steps = [
+  { id: "before", placement: "at_interview", when: { anchor: "interview" } },
+  { id: "thanks", placement: "dated", when: { anchor: "interview", within: { amount: 24, unit: "hour" } } },
+  { id: "keep-going", placement: "undated", when: { anchor: "interview", ongoing: true } },
+  {
+    id: "inquiry",
+    placement: "dated",
+    when: {
+      anchor: "promised_date",
+      after: { amount: 1, unit: "business_day" },
+      fallback: { anchor: "interview", after: { amount: 5, unit: "business_day" }, within: { amount: 2, unit: "business_day" } },
+    },
+  },
+  {
+    id: "again",
+    placement: "dated",
+    when: { anchor: "previous_follow_up", after: { amount: 1, unit: "week" }, repeat: { times: 2, every: { amount: 1, unit: "week" } } },
+  },
+];
+
+test("the schedule follows only dated steps, with fallback, repeats and the point to move on", () => {
+  const plan = schedule(steps, { date: "2026-03-06", time: "", promised: "" });
+  assert.deepEqual(
+    plan.map((i) => [i.id, i.move, i.from, i.to]),
+    [
+      ["thanks", false, "2026-03-06", "2026-03-07"],
+      ["inquiry", false, "2026-03-13", "2026-03-17"],
+      ["again", false, "2026-03-20", "2026-03-20"],
+      ["again", false, "2026-03-27", "2026-03-27"],
+      ["again", true, "2026-04-03", "2026-04-03"],
+    ],
+  );
+  const promised = schedule(steps, { date: "2026-03-02", time: "10:30", promised: "2026-03-13" });
+  assert.equal(promised[0].time, "10:30");
+  assert.equal(promised[1].from, "2026-03-16"); // a Friday promise: the inquiry on Monday
+});
