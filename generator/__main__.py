@@ -56,14 +56,14 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    """Write the generated Markdown pages to a folder."""
-    from generator.write import write_pages
+    """Write the generated Markdown pages to a folder, beside docs/'s files (assets minified): another engine builds it."""
+    from generator.engine_run import write_docs
 
     _, result = _generate(args)
     if result is None:
         return 1
-    write_pages(result.pages, Path(args.out))
-    print(f"wrote {len(result.pages)} pages to {args.out}")
+    write_docs(Path(args.config), result.pages, Path(args.out))
+    print(f"wrote {len(result.pages)} pages and the files of the docs folder to {args.out}")
     return 0
 
 

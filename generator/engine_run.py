@@ -30,7 +30,7 @@ def ensure_venv(engine: Engine, root: Path, venv: Path | None = None) -> Path:
     """Create the engine's virtual environment (or bring it up to date with its pins); return its folder."""
     venv = (venv or root / engine.venv).resolve()
     wanted = list(engine.requirements) + (["-e", str(root)] if engine.with_project else [])
-    pyproject = (root / "pyproject.toml").read_bytes() if engine.with_project else b""
+    pyproject = (root / "pyproject.toml").read_bytes() if engine.with_project else b""  # its pins are part of the stamp
     stamp_text = hashlib.sha256(repr(wanted).encode() + pyproject).hexdigest()
     stamp = venv / ".installed-engine"
     if stamp.is_file() and stamp.read_text() == stamp_text:
@@ -123,17 +123,23 @@ def replace_site(built: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(name: str, root: Path, venv: Path | None = None, site: Path | None = None) -> int:
-    """Build the site with an engine into site/ (or site); a failed build leaves the old site as it was."""
+def build(name: str, root: Path, venv: Path | None = None, site: Path | None = None, site_url: str | None = None) -> int:
+    """Build the site with an engine into site/ (or site); a failed build leaves the old site as it was.
+
+    venv: an existing virtual environment of the engine (default: its own, created or updated first).
+    site_url: the address the site is published at (default: SITE_URL, else mkdocs.yml's).
+    """
     engine = ENGINES[name]
-    venv = ensure_venv(engine, root, venv)
+    venv = venv.resolve() if venv else ensure_venv(engine, root)
     exe = str(venv / "bin" / engine.command)
     site = (site or root / "site").resolve()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     if engine.runs_plugin:
         return subprocess.run([exe, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)], cwd=root, env=env).returncode
     work = root / "build" / name
-    if not export(root / "mkdocs.yml", work):
+    if not export(root / "mkdocs.yml", work, site_url):
         return 1
     shutil.rmtree(work / "site", ignore_errors=True)
     done = subprocess.run([exe, "build", "--clean", "--strict", "-f", "mkdocs.yml"], cwd=work, env=env)
@@ -155,7 +161,7 @@ def _stamp(root: Path) -> tuple:
 def serve(name: str, root: Path, addr: str, venv: Path | None = None) -> int:
     """Serve the site with an engine, rebuilding on every save (for Zensical, our watcher regenerates its docs)."""
     engine = ENGINES[name]
-    venv = ensure_venv(engine, root, venv)
+    venv = venv.resolve() if venv else ensure_venv(engine, root)
     exe = str(venv / "bin" / engine.command)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if engine.runs_plugin:
@@ -187,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.engine_run", description=__doc__)
     parser.add_argument("command", choices=["build", "serve", "venv"])
     parser.add_argument("--engine", choices=sorted(ENGINES), required=True)
-    parser.add_argument("--venv", type=Path, help="the engine's virtual environment (default: .venv-ENGINE)")
+    parser.add_argument("--venv", type=Path, help="an existing virtual environment of the engine (default: .venv-ENGINE)")
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: the address (default: 127.0.0.1:8000)")
     parser.add_argument("--site-dir", type=Path, help="build: the folder to write (default: site)")
     args = parser.parse_args(argv)
