@@ -15,6 +15,7 @@ import argparse
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -164,12 +165,14 @@ def serve(name: str, root: Path, addr: str, venv: Path | None = None) -> int:
     venv = venv.resolve() if venv else ensure_venv(engine, root)
     exe = str(venv / "bin" / engine.command)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if engine.runs_plugin:
-        return subprocess.run([exe, "serve", "-f", "mkdocs.yml", "--dev-addr", addr], cwd=root, env=env).returncode
+    if engine.runs_plugin:  # the engine runs our plugin, which watches content/ and templates/: hand over to it
+        os.chdir(root)
+        os.execve(exe, [exe, "serve", "-f", "mkdocs.yml", "--dev-addr", addr], env)
     work, url = root / "build" / name, f"http://{addr}/"
     if not export(root / "mkdocs.yml", work, url):
         return 1
     server = subprocess.Popen([exe, "serve", "-f", "mkdocs.yml", "--dev-addr", addr], cwd=work, env=env)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # terminated: stop the engine's server too (finally below)
     seen = _stamp(root)
     try:
         while server.poll() is None:

@@ -11,6 +11,7 @@ import html.parser
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -197,3 +198,28 @@ def test_smoke_personalize_and_plan_on_each_engine(engine_sites, browser, name):
     expect(page.locator("[data-ati-plan] li").first).to_be_visible()
     context.close()
     assert not errors, errors
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_serve_rebuilds_on_save(engine_sites, tmp_path, name):
+    """`./dev serve --engine NAME` picks up a YAML edit and a template edit (Zensical: through our own watcher)."""
+    from test_serve import free_port, wait_for
+
+    project = copy_project(tmp_path / "p")
+    venv = ensure_venv(ENGINES[name], ROOT) if os.environ.get("ATI_ENGINE_VENVS") == "cached" else None
+    venv = venv or next(p for p in (tmp_path.parent.parent).glob(f"engines*/venv-{name}"))
+    port = free_port()
+    command = [sys.executable, "-m", "generator.engine_run", "serve", "--engine", name, "--venv", str(venv)]
+    server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/steps/thank-you/"
+        assert wait_for(url, "<h1")
+        step = next((project / "content" / "steps").glob("01-*.yml"))
+        step.write_text(step.read_text("utf-8").replace("title: ", "title: Edited live ", 1), "utf-8")
+        assert wait_for(url, "Edited live")
+        template = project / "templates" / "step.md.j2"
+        template.write_text(template.read_text("utf-8") + "\nTemplate edited live.\n", "utf-8")
+        assert wait_for(url, "Template edited live.")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
