@@ -27,23 +27,33 @@ OTHERS = ["properdocs", "zensical"]
 
 
 @pytest.fixture(scope="session")
-def engine_sites(tmp_path_factory):
+def engine_venvs(tmp_path_factory) -> dict[str, Path]:
+    """Each engine's virtual environment: new and clean for this test run (MkDocs: the test run's own)."""
+    root = tmp_path_factory.mktemp("venvs")
+    venvs = {"mkdocs": Path(sys.prefix)}  # the project, MkDocs and Material are installed there
+    for name in OTHERS:
+        cached = os.environ.get("ATI_ENGINE_VENVS") == "cached"
+        venvs[name] = ensure_venv(ENGINES[name], ROOT) if cached else ensure_venv(ENGINES[name], ROOT, root / name)
+    return venvs
+
+
+@pytest.fixture(scope="session")
+def engine_sites(tmp_path_factory, engine_venvs):
     """Each engine's build of a copy of the project, served on loopback: {engine: (site folder, base URL)}."""
     root = tmp_path_factory.mktemp("engines")
     project = copy_project(root / "project")
+    config = project / "mkdocs.yml"  # branding set, so that every engine must show it
+    text = config.read_text("utf-8").replace(
+        'organisation: ""', 'organisation: "Acme Careers"\n      adviser: {name: Sam, email: sam@example.org}'
+    )
+    config.write_text(text, "utf-8")
     sites, servers = {}, []
-    for name, engine in ENGINES.items():
-        if name == "mkdocs":
-            venv = Path(sys.prefix)  # the test run's own environment: the project is installed there
-        elif os.environ.get("ATI_ENGINE_VENVS") == "cached":
-            venv = ensure_venv(engine, ROOT)
-        else:
-            venv = ensure_venv(engine, ROOT, root / f"venv-{name}")
+    for name in ENGINES:
         site = root / f"site-{name}"
         site.mkdir()
         url, server = serve(site)
         servers.append(server)
-        assert build(name, project, venv, site, url) == 0, f"{name} build failed"
+        assert build(name, project, engine_venvs[name], site, url) == 0, f"{name} build failed"
         sites[name] = (site, url)
     yield sites
     for server in servers:
@@ -77,6 +87,8 @@ class Page(html.parser.HTMLParser):
             capture = "tab"
         elif "md-header__topic" in cls and self.site_name is None:
             capture = "site"
+        elif "ati-organisation" in cls or "ati-adviser__title" in cls:
+            capture = f"branding-{len(self.texts)}"
         elif tag == "script" and a.get("type") == "application/json" and a.get("id") != "__config":
             capture = "data"
         elif "data-ati-body" in a or "data-ati-subject" in a:
@@ -125,9 +137,10 @@ def test_every_engine_builds_the_same_pages(engine_sites):
 def test_navigation_sections_and_branding_are_the_same(engine_sites):
     mk = parsed(engine_sites["mkdocs"][0], "index.html")
     assert mk.tabs[:3] == ["Home", "Tools", "The steps"] and mk.primary == "indigo" and mk.site_name
+    assert list(mk.texts.values()) == ["Talk it over with Sam at Acme Careers", "This guide is published by Acme Careers."]
     for name in OTHERS:
         other = parsed(engine_sites[name][0], "index.html")
-        assert (other.tabs, other.site_name, other.primary) == (mk.tabs, mk.site_name, mk.primary), name
+        assert (other.tabs, other.site_name, other.primary, other.texts) == (mk.tabs, mk.site_name, mk.primary, mk.texts), name
 
 
 def test_assets_are_minified_alike(engine_sites):
@@ -201,13 +214,12 @@ def test_smoke_personalize_and_plan_on_each_engine(engine_sites, browser, name):
 
 
 @pytest.mark.parametrize("name", OTHERS)
-def test_serve_rebuilds_on_save(engine_sites, tmp_path, name):
+def test_serve_rebuilds_on_save(engine_venvs, tmp_path, name):
     """`./dev serve --engine NAME` picks up a YAML edit and a template edit (Zensical: through our own watcher)."""
     from test_serve import free_port, wait_for
 
     project = copy_project(tmp_path / "p")
-    venv = ensure_venv(ENGINES[name], ROOT) if os.environ.get("ATI_ENGINE_VENVS") == "cached" else None
-    venv = venv or next(p for p in (tmp_path.parent.parent).glob(f"engines*/venv-{name}"))
+    venv = engine_venvs[name]
     port = free_port()
     command = [sys.executable, "-m", "generator.engine_run", "serve", "--engine", name, "--venv", str(venv)]
     server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=subprocess.DEVNULL)
