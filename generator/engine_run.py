@@ -96,7 +96,11 @@ def write_docs(config_file: Path, pages: dict[str, str], out: Path) -> int:
     """Write the docs folder another engine builds: docs_dir's files, the assets minified, the pages; return changes."""
     raw = read_config(config_file.read_text("utf-8"))
     docs = read_files(config_file.parent / raw.get("docs_dir", "docs"))
-    return sync(docs_files(pages, docs, local_assets(raw)), out)
+    try:
+        files = docs_files(pages, docs, local_assets(raw))
+    except ValueError as e:  # a user's file in the way of a generated page: say so, without a traceback
+        raise SystemExit(str(e)) from None
+    return sync(files, out)
 
 
 def export(config_file: Path, out: Path, site_url: str | None = None) -> bool:
