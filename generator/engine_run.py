@@ -23,7 +23,6 @@ from pathlib import Path
 
 from generator.engines import ENGINES, Engine, docs_files, dump_config, local_assets, plain_config, read_config
 
-ROOT = Path.cwd()
 WATCHED = ("content", "templates", "docs", "overrides", "mkdocs.yml")
 
 
@@ -36,11 +35,12 @@ def ensure_venv(engine: Engine, root: Path, venv: Path | None = None) -> Path:
     stamp = venv / ".installed-engine"
     if stamp.is_file() and stamp.read_text() == stamp_text:
         return venv
-    if not (venv / "bin" / "python").exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    if not (venv / "bin" / "python").exists() and subprocess.run([sys.executable, "-m", "venv", str(venv)]).returncode:
+        raise SystemExit(f"could not create the virtual environment {venv}")
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     print(f"installing {' '.join(wanted)} into {venv}", file=sys.stderr)
-    subprocess.run(pip + wanted, check=True)
+    if subprocess.run(pip + wanted).returncode:
+        raise SystemExit(f"could not install {' '.join(wanted)} into {venv} (pip's message is above)")
     stamp.write_text(stamp_text)
     return venv
 

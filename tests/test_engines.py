@@ -134,6 +134,26 @@ def test_every_engine_builds_the_same_pages(engine_sites):
         assert pages(engine_sites[name][0]) == expected, name
 
 
+THEME_FILES = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "search", "sitemap.xml")
+
+
+def own_files(site: Path) -> dict[str, bytes]:
+    """The site's files that are not HTML pages and not the theme's or the engine's own (bundles, search, sitemap)."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix != ".html" and not p.relative_to(site).as_posix().startswith(THEME_FILES)
+    }
+
+
+def test_every_engine_copies_the_same_other_files(engine_sites):
+    """Assets, JSON Schema files and any generated data file: the same names and the same bytes."""
+    mk = own_files(engine_sites["mkdocs"][0])
+    assert "assets/ati.js" in mk and any(name.startswith("schema/") for name in mk)
+    for name in OTHERS:
+        assert own_files(engine_sites[name][0]) == mk, name
+
+
 def test_navigation_sections_and_branding_are_the_same(engine_sites):
     mk = parsed(engine_sites["mkdocs"][0], "index.html")
     assert mk.tabs[:3] == ["Home", "Tools", "The steps"] and mk.primary == "indigo" and mk.site_name
