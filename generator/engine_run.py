@@ -129,7 +129,7 @@ def replace_site(built: Path, site: Path) -> None:
 
 
 def build(name: str, root: Path, venv: Path | None = None, site: Path | None = None, site_url: str | None = None) -> int:
-    """Build the site with an engine into site/ (or site); a failed build leaves the old site as it was.
+    """Build the site with an engine into mkdocs.yml's site_dir (or site); a failed build leaves the old one as it was.
 
     venv: an existing virtual environment of the engine (default: its own, created or updated first).
     site_url: the address the site is published at (default: SITE_URL, else mkdocs.yml's).
@@ -137,7 +137,7 @@ def build(name: str, root: Path, venv: Path | None = None, site: Path | None = N
     engine = ENGINES[name]
     venv = venv.resolve() if venv else ensure_venv(engine, root)
     exe = str(venv / "bin" / engine.command)
-    site = (site or root / "site").resolve()
+    site = (site or root / read_config((root / "mkdocs.yml").read_text("utf-8")).get("site_dir", "site")).resolve()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
