@@ -70,7 +70,7 @@ class Page(html.parser.HTMLParser):
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
-        self.tabs, self.ati, self.data, self.texts = [], [], [], {}
+        self.tabs, self.nav, self.toc, self.ati, self.data, self.texts = [], [], [], [], [], {}
         self.primary, self.site_name, self._open = None, None, []
         self.feed(text)
 
@@ -85,6 +85,8 @@ class Page(html.parser.HTMLParser):
         capture = None
         if "md-tabs__link" in cls:
             capture = "tab"
+        elif "md-nav__link" in cls and tag == "a":  # links to pages; the page's own contents (MkDocs: twice) apart
+            capture = "toc" if (a.get("href") or "").startswith("#") else "nav"
         elif "md-header__topic" in cls and self.site_name is None:
             capture = "site"
         elif "ati-organisation" in cls or "ati-adviser__title" in cls:
@@ -101,6 +103,10 @@ class Page(html.parser.HTMLParser):
             text = re.sub(r"\s+", " ", "".join(parts)).strip()
             if capture == "tab":
                 self.tabs.append(text)
+            elif capture == "nav":
+                self.nav.append(text)
+            elif capture == "toc":
+                self.toc += [text] if text not in self.toc else []
             elif capture == "site":
                 self.site_name = text
             elif capture == "data":
@@ -185,6 +191,7 @@ def test_page_data_templates_and_forms_are_the_same_on_every_page(engine_sites):
             assert other.data == mk.data, f"{name}: {path}: page data"
             assert other.texts == mk.texts, f"{name}: {path}: template text"
             assert other.ati == mk.ati, f"{name}: {path}: data-ati elements"
+            assert (other.nav, other.toc) == (mk.nav, mk.toc), f"{name}: {path}: navigation and contents"
         checked += bool(mk.texts)
     assert checked >= 7  # every message page has templates to compare
 
