@@ -216,12 +216,13 @@ def test_search_indexes_list_the_same_pages(engine_sites):
 @pytest.mark.browser
 @pytest.mark.parametrize("name", list(ENGINES))
 def test_smoke_personalize_and_plan_on_each_engine(engine_sites, browser, name):
-    """In Chromium: the form personalizes a message, instant navigation restarts it, the planner plans."""
+    """In Chromium: the form personalizes a message, instant navigation restarts it, the planner plans; all offline."""
     url = engine_sites[name][1]
     context = browser.new_context()
     page = context.new_page()
-    errors = []
+    errors, requests = [], []
     page.on("pageerror", lambda e: errors.append(e.message))
+    page.on("request", lambda r: requests.append(r.url))
     page.goto(url + "messages/appreciation/")
     assert page.evaluate("typeof window.document$?.subscribe") == "function", "the theme's document$ is missing"
     body = page.locator(".ati-card .ati-body").first
@@ -238,6 +239,7 @@ def test_smoke_personalize_and_plan_on_each_engine(engine_sites, browser, name):
     expect(page.locator("[data-ati-plan] li").first).to_be_visible()
     context.close()
     assert not errors, errors
+    assert [u for u in requests if not u.startswith((url, "data:", "blob:"))] == [], "a request left the site"
 
 
 @pytest.mark.parametrize("name", OTHERS)
