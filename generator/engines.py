@@ -6,7 +6,7 @@ Pure: mappings and text in, mappings and text out. The disk and process side is 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import yaml
@@ -95,9 +95,16 @@ def minified(path: str, data: bytes) -> bytes:
     return data
 
 
+def with_modules(assets: list[str], names: Iterable[str]) -> list[str]:
+    """The listed assets and the ES modules beside each listed script that is not at the top (they load on demand)."""
+    folders = {posixpath.dirname(posixpath.normpath(a)) for a in assets if a.endswith(".js")} - {""}
+    modules = sorted(n for n in names if n.endswith(".js") and posixpath.dirname(n) in folders)
+    return list(dict.fromkeys([posixpath.normpath(a) for a in assets] + modules))
+
+
 def docs_files(pages: Mapping[str, str], docs: Mapping[str, bytes], assets: list[str]) -> dict[str, bytes]:
     """Everything a docs folder holds for another engine: docs/ as it is, assets minified, the generated pages."""
-    names = {posixpath.normpath(a) for a in assets}
+    names = set(with_modules(assets, docs))
     files = {name: minified(name, data) if name in names else data for name, data in docs.items()}
     for name in pages:
         if name in files:

@@ -75,24 +75,13 @@ def write_files(files: Mapping[str, str], out: Path) -> None:
 
 
 def minify_assets(site_dir: Path, paths: list[str]) -> None:
-    """Strip comments and white space from built .js and .css files in place (rjsmin, rcssmin).
+    """Strip comments and white space from the built assets in place, as engines.minified does for other engines.
 
     A listed script's folder holds the ES modules it imports, so every .js beside it is minified too."""
-    import rcssmin
-    import rjsmin
+    from generator.engines import minified, with_modules
 
-    modules = [
-        p.relative_to(site_dir).as_posix()
-        for rel in paths
-        if rel.endswith(".js") and (site_dir / rel).parent != site_dir
-        for p in sorted((site_dir / rel).parent.glob("*.js"))
-    ]
-    for rel in dict.fromkeys([*paths, *modules]):
+    built = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.js")]
+    for rel in with_modules(paths, built):
         target = site_dir / rel
-        if not target.is_file() or rel.endswith(".min.js") or rel.endswith(".min.css"):
-            continue
-        text = target.read_text("utf-8")
-        if rel.endswith(".js"):
-            target.write_text(rjsmin.jsmin(text), "utf-8")
-        elif rel.endswith(".css"):
-            target.write_text(rcssmin.cssmin(text), "utf-8")
+        if target.is_file():
+            target.write_bytes(minified(rel, target.read_bytes()))

@@ -45,20 +45,22 @@ def test_branding_without_options_is_empty():
     assert branding(read_config("site_name: x\nplugins: [search, after-the-interview]\n")) == {"organisation": "", "adviser": {}}
 
 
-def test_docs_files_minify_only_the_local_assets_and_add_the_pages():
+def test_docs_files_minify_the_local_assets_and_their_modules_and_add_the_pages():
     assets = local_assets(read_config(CONFIG))
     assert assets == ["assets/ati.js", "assets/planner.js", "assets/vendor.min.js", "assets/ati.css"]
     js = b"/* comment */\nfunction  f ( a ) {\n  return a;  // note\n}\n"
     docs = {
         "assets/ati.js": js,
-        "assets/other.js": js,
+        "assets/module.js": js,  # beside a listed script: an ES module it may import, minified too
+        "extra/other.js": js,
         "assets/ati.css": b"a {\n  color : red ;\n}\n",
         "img/logo.png": b"\x89PNG",
     }
     files = docs_files({"index.md": "# Home\n"}, docs, assets)
     assert files["assets/ati.js"] == b"function f(a){return a;}"
     assert files["assets/ati.css"] == b"a{color:red}"
-    assert files["assets/other.js"] == js and files["img/logo.png"] == b"\x89PNG"
+    assert files["assets/module.js"] == b"function f(a){return a;}"
+    assert files["extra/other.js"] == js and files["img/logo.png"] == b"\x89PNG"
     assert files["index.md"] == b"# Home\n"
 
 
