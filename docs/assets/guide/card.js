@@ -49,6 +49,7 @@ function guidance(card, { config, data, premium }) {
     const limit = (premium() && config.premiumCharacters) || config.characters;
     const count = [...card.body].length;
     over ||= count > limit;
+    card.tooLong = count > limit ? { over: count - limit, limit } : null;
     notes.push(format(ui.characters, { count, limit }) + (count > limit ? format(ui.over_limit, { over: count - limit }) : ""));
   }
   const labels = [...card.missing.values()];
@@ -65,10 +66,13 @@ function addActions(card, { config, data }) {
   const guarded = (key, action, run) => (event) => {
     const labels = [...card.missing.values()];
     const blanks = labels.length ? counted(ui, "blank", labels.length) : "";
-    if (blanks && card.armed !== key) {
+    if ((blanks || card.tooLong) && card.armed !== key) {
       event.preventDefault();
       card.armed = key;
-      announce(status, format(ui.not_ready, { blanks, labels: labels.join(", "), action }), true);
+      const warning = blanks
+        ? format(ui.not_ready, { blanks, labels: labels.join(", "), action })
+        : format(ui.too_long, { ...card.tooLong, action });
+      announce(status, warning, true);
       return;
     }
     card.armed = null;
