@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import blanks as blank_syntax
-from generator import renamed, roles
+from generator import renamed, roles, wording
 from generator.errors import Problem, did_you_mean
 from generator.fields import Context
 from generator.load import Document, Path, field_path
@@ -17,6 +17,58 @@ def _at(data: object, path: Path) -> object:
     return data
 
 
+def _folded_position(doc: Document, mark, offset: int) -> tuple[int, int]:
+    """Return the file position of an offset in a folded (>) scalar of one paragraph: its lines joined by spaces."""
+    src_line = mark.line + 1
+    while src_line <= len(doc.lines):
+        source = doc.lines[src_line - 1]
+        indent = len(source) - len(source.lstrip(" "))
+        length = len(source.strip())
+        if offset <= length:
+            return (src_line, indent + offset + 1)
+        offset -= length + 1
+        src_line += 1
+    return (mark.line, mark.column)
+
+
+def _source_position(doc: Document, mark, text: str, offset: int) -> tuple[int, int]:
+    """Return the file line and column of a character offset inside a template field (block, quoted or plain scalar)."""
+    if mark.style == ">" and "\n" not in text.rstrip("\n"):
+        return _folded_position(doc, mark, offset)
+    line, col = blank_syntax.line_and_column(text, offset)
+    if mark.style in ("|", ">"):
+        src_line = mark.line + 1 + line
+        source = doc.lines[src_line - 1] if src_line - 1 < len(doc.lines) else ""
+        indent = len(source) - len(source.lstrip(" "))
+        return (src_line, indent + col + 1)
+    if line == 0:
+        return (mark.line, mark.column + col + (1 if mark.style in ('"', "'") else 0))
+    return (mark.line + line, 1)
+
+
+def _optional_problems(doc: Document, path: Path, text: str, optional: frozenset[str]) -> list[Problem]:
+    """Check the optional parts ({...}) of one template field: balanced, not nested, each holding an optional blank."""
+    _, found = wording.parse_template(text, optional)
+    mark = doc.mark(path)
+    problems = []
+    for p in found:
+        if p.message == "a bracket that makes no blank":
+            continue  # reported by _template_problems as a malformed blank
+        problems.append(
+            Problem(
+                doc.file,
+                *_source_position(doc, mark, text, p.offset or 0),
+                field_path(path),
+                p.message,
+                expected="an optional part written as {text with an optional [Blank]}",
+                found=p.found,
+                fix=p.fix,
+                severity=p.severity,
+            )
+        )
+    return problems
+
+
 def _template_problems(doc: Document, path: Path, text: str, labels: dict[str, str] | None, used: set[str]) -> list[Problem]:
     """Check the blanks of one template field: well-formed, and declared unless the registry is broken (labels None).
 
@@ -27,16 +79,7 @@ def _template_problems(doc: Document, path: Path, text: str, labels: dict[str, s
     for part in blank_syntax.parse(text):
         if isinstance(part, str):
             continue
-        line, col = blank_syntax.line_and_column(text, part.offset)
-        if mark.style in ("|", ">"):
-            src_line = mark.line + 1 + line
-            source = doc.lines[src_line - 1] if src_line - 1 < len(doc.lines) else ""
-            indent = len(source) - len(source.lstrip(" "))
-            where = (src_line, indent + col + 1)
-        elif line == 0:
-            where = (mark.line, mark.column + col + (1 if mark.style in ('"', "'") else 0))
-        else:
-            where = (mark.line + line, 1)
+        where = _source_position(doc, mark, text, part.offset)
         if isinstance(part, blank_syntax.Malformed):
             problems.append(
                 Problem(
@@ -70,8 +113,14 @@ def _template_problems(doc: Document, path: Path, text: str, labels: dict[str, s
     return problems
 
 
+def _unmarked(text: str) -> str:
+    """The template with its optional-part markers removed: the longest text it can give."""
+    return text.replace("{", "").replace("}", "")
+
+
 def _sentence_hint(body: str, examples: dict) -> tuple[str, str]:
     """Say which blank examples hold a sentence-ending mark that changes the count; also the first one without it."""
+    body = _unmarked(body)
     count = blank_syntax.sentences(blank_syntax.fill(body, examples))
     culprits, plains = [], []
     for label, example in examples.items():
@@ -87,7 +136,7 @@ def _sentence_hint(body: str, examples: dict) -> tuple[str, str]:
 def _length_problems(doc: Document, path: Path, message: Message, variant: Variant, examples: dict) -> list[Problem]:
     """Check a variant's body against the message's length budget, with blanks filled by their examples."""
     problems = []
-    body = blank_syntax.fill(variant.body, examples)
+    body = blank_syntax.fill(_unmarked(variant.body), examples)
     limits = message.length
     if "sentences" in limits:
         low, high = limits["sentences"]
@@ -127,6 +176,7 @@ class _Linker:
         self.incomplete = incomplete  # kinds and types whose ids a broken part may hide
         self.problems: list[Problem] = []
         self.ids: dict[str, dict[str, tuple[Document, Path]]] = {}
+        self.optional: set[str] = set()  # labels of blanks not required: they may sit in optional parts
 
     def register(self) -> None:
         """Record every id of every kind and type, reporting duplicates with both places."""
@@ -177,6 +227,8 @@ class _Linker:
             if not isinstance(label, str):
                 self.incomplete.add("blank")  # a blank without a readable label: templates may well use it
                 continue
+            if not item.get("required"):
+                self.optional.add(label)
             if label in labels:
                 self.problems.append(
                     doc.problem(
@@ -201,7 +253,9 @@ class _Linker:
         for _, ctx in self.checked:
             for path, text in ctx.templates:
                 found = _template_problems(ctx.doc, path, text, declared, used)
-                if found:
+                if declared is not None:
+                    found += _optional_problems(ctx.doc, path, text, frozenset(self.optional))
+                if any(p.severity == "error" for p in found):
                     bad_templates.add((ctx.doc.file, path[:-1]))
                 self.problems += found
         for kind, ctx in self.checked:

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import blanks as blank_syntax
-from generator import pagedata
+from generator import pagedata, wording
 from generator.errors import ContentErrors, Problem
 from generator.model import Guide
 from generator.schema import schema
@@ -143,15 +143,16 @@ class _Renderer:
         return self.templates[name], f"{self.settings.templates_label}/{name}", lambda: True
 
     def blanks_html(self, text: str) -> Markup:
-        """Render template text as HTML, each [Label] a marked span the script can fill."""
-        out = []
-        for part in blank_syntax.parse(text):
-            if isinstance(part, str):
-                out.append(str(html(part)))
-            elif isinstance(part, blank_syntax.Blank):
-                b = self.labels[part.label]
-                out.append(f'<span class="ati-blank" data-blank="{escape(b.id)}">[{html(b.label)}]</span>')
-        return Markup("".join(out))
+        """Render template text as HTML: each [Label] a marked span the script can fill, each {optional part} a span
+        that names the blanks it needs (generator/wording.py)."""
+        optional = {label for label, b in self.labels.items() if not b.required}
+        nodes, _ = wording.parse_template(text, optional)  # problems were reported by `check`
+
+        def blank(label: str) -> str:
+            b = self.labels[label]
+            return f'<span class="ati-blank" data-blank="{escape(b.id)}">[{html(b.label)}]</span>'
+
+        return Markup(wording.template_html(nodes, blank, html, key=lambda label: self.labels[label].id))
 
     def page_data(self, page: str, with_plan: bool = False) -> Markup:
         """Return the page's data for the browser modules as an element holding JSON (see generator/pagedata.py)."""

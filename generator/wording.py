@@ -223,13 +223,16 @@ def template_data(nodes: list, key=lambda label: label) -> list:
     return out
 
 
-def template_html(nodes: list, blank_html, escape) -> str:
-    """The template for the page without JavaScript: optional parts in a span, braces kept, blanks by blank_html."""
+def template_html(nodes: list, blank_html, escape, key=None) -> str:
+    """The template for the page without JavaScript: optional parts in a span, braces kept, blanks by blank_html.
+
+    With `key` (label -> blank id), each part's span names the blanks it needs in data-needs, for the card script."""
     out = []
     for node in nodes:
         if isinstance(node, OptionalPart):
-            inner = template_html(list(node.parts), blank_html, escape)
-            out.append(f'<span class="ati-optional" title="optional">{{{inner}}}</span>')
+            inner = template_html(list(node.parts), blank_html, escape, key)
+            needs = f' data-needs="{escape(" ".join(key(n) for n in node.needs))}"' if key else ""
+            out.append(f'<span class="ati-optional" title="optional"{needs}>{{{inner}}}</span>')
         elif isinstance(node, blank_syntax.Blank):
             out.append(blank_html(node.label))
         else:

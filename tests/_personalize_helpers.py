@@ -44,8 +44,15 @@ def one_line(value: str) -> str:
 
 
 def expected(template: str, values: dict[str, str]) -> str:
-    """Fill a template the way the generator does, from values keyed by blank id."""
-    return fill_template(template, {LABEL[k]: v for k, v in values.items() if v})
+    """Fill a template the way the card does, from values keyed by blank id: an optional part {...} whose blanks
+    are all filled loses its braces, any other drops (the shipped parts carry their own leading space or comma)."""
+    filled = {LABEL[k]: v for k, v in values.items() if v}
+
+    def part(match: re.Match) -> str:
+        labels = re.findall(r"\[([^\]]+)\]", match.group(1))
+        return match.group(1) if all(label in filled for label in labels) else ""
+
+    return fill_template(re.sub(r"\{([^{}]*)\}", part, template), filled)
 
 
 def blank_ids(*templates: str) -> list[str]:

@@ -339,7 +339,7 @@ def test_length_guidance_counts_characters_and_sentences_live(web):
     page.fill("#ati-i0-topic", "x" * 200)
     [card] = cards(page)
     over = len(card["body"]) - limits["characters"]
-    assert f"{len(card['body'])} of {limits['characters']} characters: {over} over the limit" in card["meta"]
+    assert f"{len(card['body'])} of {limits['characters']} characters: you have {over} characters too many" in card["meta"]
     page.get_by_label(f"Premium account ({limits['premium_characters']} characters)").check()
     [card] = cards(page)
     assert f"{len(card['body'])} of {limits['premium_characters']} characters" in card["meta"]
@@ -538,3 +538,51 @@ def test_several_templates_one_broken_and_a_new_blank_in_a_fork(fork_context, fo
     keys = storage(page, FORK_PREFIX + ":")
     assert "data" in keys["session"] and not storage(page)["session"]  # the fork's own storage prefix
     web.close(allow_console=("ati message-card:",))
+
+
+def test_optional_parts_left_empty_drop_cleanly_from_preview_copy_and_mail_link(web):
+    """Issue 12: with the optional blanks empty, no bracket or brace reaches the preview, the clipboard or mailto."""
+    page = web.open("messages/appreciation/")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    set_profile(page, {"fields": YOU, "interviewers": [{"interviewer_name": "Tom Okafor"}]})
+    for tone in ("Formal", "Warm", "Brief"):
+        page.get_by_role("radio", name=tone).first.check()
+        card = page.locator(".ati-card").first
+        body = card.locator(".ati-body").text_content()
+        assert not re.search(r"[\[\]{}]|undefined|  | ,| \.", body), (tone, body)
+        page.evaluate("navigator.clipboard.writeText('sentinel')")
+        card.get_by_role("button", name="Copy body").click()
+        expect(card.locator(".ati-status")).to_contain_text("Copied")
+        assert page.evaluate("navigator.clipboard.readText()") == body
+        href = cards(page)[0]["href"]
+        assert urllib.parse.unquote(href.split("&body=")[1]).replace("\r\n", "\n") == body, tone
+    page.get_by_role("radio", name="Formal").first.check()
+    assert "Dear Tom Okafor," in page.locator(".ati-card .ati-body").first.text_content()
+
+
+def test_optional_parts_show_as_optional_without_javascript(browser, site_url):
+    """Without the script the template keeps its braces, marked as optional."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "messages/appreciation/")
+    part = page.locator(".ati-optional").first
+    expect(part).to_have_attribute("title", "optional")
+    assert part.text_content().startswith("{") and part.text_content().endswith("}")
+    context.close()
+
+
+def test_a_linkedin_note_over_its_limit_warns_on_the_first_press_and_copies_on_the_second(web):
+    """Issue 12: over the channel's limit, the first press warns with the count, as an unfilled blank does."""
+    page = web.open("messages/linkedin-note/")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    long_topic = "how the team plans its releases and shares on-call duty across several time zones"
+    set_profile(page, {"fields": YOU, "interviewers": [{**ANNA, "topic": long_topic}]})
+    card = page.locator(".ati-card").first
+    expect(card.locator(".ati-meta")).to_contain_text("characters too many")
+    page.evaluate("navigator.clipboard.writeText('sentinel')")
+    card.get_by_role("button", name="Copy text").click()
+    expect(card.locator(".ati-status")).to_contain_text("Too long: you have")
+    assert page.evaluate("navigator.clipboard.readText()") == "sentinel"
+    card.get_by_role("button", name="Copy text").click()
+    expect(card.locator(".ati-status")).to_contain_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == card.locator(".ati-body").text_content()

@@ -1,27 +1,35 @@
 // One message card: the filled template for one recipient, its length guidance and its actions.
 import { announce, element, saveFile } from "./dom.js";
 import { counted, displayValue, format, mailtoUrl, sentenceCount } from "./text.js";
+import { renderTemplate } from "./wording.js";
 
-// The template's parts as the page holds them: text, or {blank, label} for each marked blank.
-export const templateParts = (node) =>
-  [...node.childNodes].map((n) => (n.dataset?.blank ? { blank: n.dataset.blank, label: n.textContent } : n.textContent));
+// The template's parts as the page holds them: text, {blank, label} for each blank, {optional, needs} for each
+// optional part (its braces left out), the shape generator/wording.py's template_data gives.
+export function templateParts(node) {
+  return [...node.childNodes].map((n) => {
+    if (n.dataset?.blank) return { blank: n.dataset.blank, label: n.textContent.replace(/^\[|\]$/g, "") };
+    if (n.dataset?.needs === undefined) return n.textContent;
+    const inner = templateParts(n);
+    if (typeof inner[0] === "string") inner[0] = inner[0].replace(/^\{/, "");
+    if (typeof inner.at(-1) === "string") inner[inner.length - 1] = inner.at(-1).replace(/\}$/, "");
+    return { optional: inner, needs: n.dataset.needs.split(" ").filter(Boolean) };
+  });
+}
 
-// Write parts into node with values filled in; return the text and record unfilled blanks' labels in missing.
+// Write parts into node with values filled in (optional parts whose blanks are empty left out); return the text
+// and record unfilled blanks' labels in missing.
 function fillParts(node, parts, values, missing) {
-  let text = "";
+  const { pieces, text } = renderTemplate(parts, values);
   node.textContent = "";
-  for (const part of parts) {
-    if (typeof part === "string") {
-      node.append(part);
-      text += part;
+  for (const piece of pieces) {
+    if (!piece.blank) {
+      node.append(piece.text);
       continue;
     }
-    const value = values[part.blank];
-    const span = element("span", value ? "ati-blank is-filled" : "ati-blank", value || part.label);
-    span.setAttribute("data-blank", part.blank);
-    if (!value) missing.set(part.blank, part.label.replace(/^\[|\]$/g, ""));
+    const span = element("span", piece.value ? "ati-blank is-filled" : "ati-blank", piece.value || `[${piece.label}]`);
+    span.setAttribute("data-blank", piece.blank);
+    if (!piece.value) missing.set(piece.blank, piece.label);
     node.append(span);
-    text += value || part.label;
   }
   return text;
 }
@@ -41,6 +49,7 @@ function guidance(card, { config, data, premium }) {
     const limit = (premium() && config.premiumCharacters) || config.characters;
     const count = [...card.body].length;
     over ||= count > limit;
+    card.tooLong = count > limit ? { over: count - limit, limit } : null;
     notes.push(format(ui.characters, { count, limit }) + (count > limit ? format(ui.over_limit, { over: count - limit }) : ""));
   }
   const labels = [...card.missing.values()];
@@ -57,10 +66,13 @@ function addActions(card, { config, data }) {
   const guarded = (key, action, run) => (event) => {
     const labels = [...card.missing.values()];
     const blanks = labels.length ? counted(ui, "blank", labels.length) : "";
-    if (blanks && card.armed !== key) {
+    if ((blanks || card.tooLong) && card.armed !== key) {
       event.preventDefault();
       card.armed = key;
-      announce(status, format(ui.not_ready, { blanks, labels: labels.join(", "), action }), true);
+      const warning = blanks
+        ? format(ui.not_ready, { blanks, labels: labels.join(", "), action })
+        : format(ui.too_long, { ...card.tooLong, action });
+      announce(status, warning, true);
       return;
     }
     card.armed = null;
