@@ -36,6 +36,7 @@ class Settings:
     use_directory_urls: bool = True
     templates_label: str = "templates"
     storage_prefix: str = ""  # the browser's storage keys; empty: derived from site_name
+    date_locale: str = ""  # the language tag dates are written in; empty: the locale of content/ui.yml
 
 
 def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
@@ -157,7 +158,9 @@ class _Renderer:
     def page_data(self, page: str, with_plan: bool = False) -> Markup:
         """Return the page's data for the browser modules as an element holding JSON (see generator/pagedata.py)."""
         s = self.settings
-        data = pagedata.page_data(self.guide, s.site_name, s.storage_prefix, lambda t: self.url(page, t), with_plan=with_plan)
+        data = pagedata.page_data(
+            self.guide, s.site_name, s.storage_prefix, lambda t: self.url(page, t), with_plan=with_plan, date_locale=s.date_locale
+        )
         return pagedata.element(data)
 
     @staticmethod

@@ -1,4 +1,5 @@
 // Pure text helpers: interface strings with {placeholders}, counts, values as a card shows them, mail links.
+import { formatDate, parseIsoDate } from "./wording.js";
 
 // An interface string with each {name} replaced by its value; unknown names stay as written.
 export const format = (template, values) =>
@@ -7,17 +8,11 @@ export const format = (template, values) =>
 // "1 blank", "3 blanks": the string for one or for several, from the interface strings.
 export const counted = (ui, noun, count) => format(ui[count === 1 ? `${noun}_one` : `${noun}_other`], { count });
 
-const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
-
-// A value as a card shows it: one line (no CR/LF reaches a mail header), an ISO date written out in the locale.
-export function displayValue(value, locale) {
+// A value as a card shows it: one line (no CR/LF reaches a mail header), an ISO date written as a person writes it
+// ("3 March" in en-GB, "March 3" in en-US, the year only when it is not the current one).
+export function displayValue(value, locale, today = new Date()) {
   const text = String(value ?? "").replace(/\s+/g, " ").trim();
-  const parts = ISO_DATE.exec(text);
-  if (!parts) return text;
-  const date = new Date(Date.UTC(+parts[1], parts[2] - 1, +parts[3]));
-  if (date.getUTCDate() !== +parts[3]) return text;
-  const options = { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-  return date.toLocaleDateString(locale, options).replace(/,/g, "");
+  return parseIsoDate(text) ? formatDate(text, { locale, today }) : text;
 }
 
 // How many sentences a text has, by the generator's rule (shipped in the page data).
