@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -54,3 +55,6 @@ def test_every_text_field_survives_a_later_template_engine(tmp_path):
     assert len(shown) >= 10, sorted(str(p) for p in shown)  # home, steps, messages, topics, planner, chooser...
     for path, text in pages.items():
         assert "49 {% if" not in text and "49 {%" not in text, path
+    planner = next(text for path, text in pages.items() if path.parent.name == "planner")
+    data = json.loads(re.search(r"data-json='([^']*)'", planner).group(1))
+    assert data["ui"]["tone_legend"].startswith(MARK)  # what the browser modules show, literally
