@@ -73,23 +73,14 @@ def sync(files: dict[str, bytes], out: Path) -> int:
 
 
 def generate(config_file: Path):
-    """Run the generator as the plugin does; return its Result, or None after printing every problem."""
-    from generator.__main__ import _options
-    from generator.errors import ContentErrors
-    from generator.plugin import check_branding_of, run
+    """Run every check the plugin runs (generator/project.py); return the Result, or None after printing each problem."""
+    from generator import project
 
-    config, options = _options(str(config_file))
-    try:
-        result = run(config, options)
-        branding = check_branding_of(config, options)
-        if branding:
-            raise ContentErrors(branding)
-    except ContentErrors as e:
-        print(e.report(), file=sys.stderr)
+    outcome = project.check(config_file)
+    if outcome.failed:
+        print(outcome.report(), file=sys.stderr)
         return None
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
-    return result
+    return outcome.result
 
 
 def write_docs(config_file: Path, pages: dict[str, str], out: Path) -> int:

@@ -155,7 +155,7 @@ def own_files(site: Path) -> dict[str, bytes]:
 def test_every_engine_copies_the_same_other_files(engine_sites):
     """Assets, JSON Schema files and any generated data file: the same names and the same bytes."""
     mk = own_files(engine_sites["mkdocs"][0])
-    assert "assets/ati.js" in mk and any(name.startswith("schema/") for name in mk)
+    assert "assets/guide/start.js" in mk and any(name.startswith("schema/") for name in mk)
     for name in OTHERS:
         assert own_files(engine_sites[name][0]) == mk, name
 
