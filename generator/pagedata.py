@@ -80,12 +80,20 @@ def page_data(guide: Guide, site_name: str, storage_prefix: str, url: Callable[[
     return data
 
 
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _inert_braces(string: re.Match) -> str:
+    """Write braces and percent signs in a JSON string as \\u escapes: no template engine after ours evaluates them."""
+    return string.group(0).replace("{", "\\u007b").replace("}", "\\u007d").replace("%", "\\u0025")
+
+
 def element(data: dict) -> Markup:
     """Return the data as JSON in an attribute of a hidden element, HTML-escaped.
 
     Not a <script type="application/json">: Material's instant navigation re-creates every inline script of the
     new page as a classic script, without its type, and runs it (a SyntaxError, and the element loses its id)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = JSON_STRING.sub(_inert_braces, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     for char, entity in (("&", "&amp;"), ("'", "&#39;"), ("<", "&lt;"), (">", "&gt;")):
         text = text.replace(char, entity)  # single-quoted: the JSON's many double quotes stay as they are
     return Markup(f"<div id=\"{DATA_ID}\" hidden data-json='{text}'></div>")

@@ -125,7 +125,7 @@ def test_new_fields_are_validated_and_their_references_checked_with_no_code_chan
     assert lines == [
         "content/steps/01-thank-you.yml:14:7: note: text too long (expected at most 20 characters, found 40 characters). Fix: shorten it",
         "content/steps/01-thank-you.yml:15:6: see: unknown message (expected the id of a message, found 'thank'). "
-        "Fix: did you mean 'thanks'?",
+        "Fix: did you mean 'thanks'? If the message 'thank' was deleted: remove the 'see:' line, or restore the message 'thank'",
         "content/steps/01-thank-you.yml:17:37: pairs[0].other: unknown pair (expected the id of a pair, found 'b'). "
         "Fix: no pair has this id (was it deleted?): remove the 'other:' line, or restore the pair 'b'",
         "content/steps/01-thank-you.yml:18:10: pairs[1].id: duplicate pair id (expected a pair id used once, "
