@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
+from generator.pagedata import WEEKDAYS
 from generator import project, render
 from generator.branding import config_typos
 from generator.core import Result
@@ -41,6 +42,7 @@ class GuideConfig(Config):
     templates_dir = c.Type(str, default="templates")
     organisation = c.Type(str, default="")
     storage_prefix = c.Type(str, default="")  # keys of the browser's storage; forks on one host need their own
+    weekend = c.ListOfItems(c.Choice(WEEKDAYS), default=["saturday", "sunday"])  # the desk's non-working days
     adviser = c.SubConfig(AdviserConfig)
 
 

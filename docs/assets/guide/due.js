@@ -1,6 +1,12 @@
 // What to do today, per application: the plan's dated items (timing from the page data) against today's date,
-// each due today, overdue or next; a deadline never lands on a non-working day. Pure: no DOM, no clock.
+// each due today, overdue or next; a deadline never lands on a non-working day. Pure: no DOM; the clock is passed in.
 import { dayNumber, isoDate, schedule } from "./dates.js";
+
+// Today's date in the reader's time zone, as an ISO date.
+export function todayIso(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 const weekday = (day) => (((day + 4) % 7) + 7) % 7; // 0 Sunday .. 6 Saturday (day 0 was a Thursday)
 

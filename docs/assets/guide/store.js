@@ -102,10 +102,10 @@ export class Store {
     }
   }
 
-  // Save, tell this tab's listeners, and tell the other tabs.
-  #changed() {
+  // Save, tell this tab's listeners (refill: whole forms must show the data again), and tell the other tabs.
+  #changed(refill = false) {
     write(this.#area, this.keys.data, JSON.stringify(this.#state));
-    this.#notify();
+    this.#notify(refill);
     this.otherTabs?.postMessage({ type: "changed" });
   }
 
@@ -169,7 +169,7 @@ export class Store {
     const app = cleanApplication({ id: newId(), name, fields }, this.#state.applications.length);
     this.#state.applications.push(app);
     write(this.session, this.keys.current, app.id);
-    this.#changed();
+    this.#changed(true);
     return app.id;
   }
 
@@ -180,13 +180,13 @@ export class Store {
     const draft = copyApplication(this.#state.applications[index]);
     change(draft);
     this.#state.applications[index] = cleanApplication({ ...draft, id }, index);
-    this.#changed();
+    this.#changed(true);
   }
 
   // Delete one application by id (the caller asks first).
   deleteApplication(id) {
     this.#state.applications = this.#state.applications.filter((app) => app.id !== id);
-    this.#changed();
+    this.#changed(true);
   }
 
   // Add an entry to the current application's history ({kind, date, step, message, note}), in its current round.
@@ -202,7 +202,7 @@ export class Store {
   // Replace everything stored with a checked state (an import).
   replaceState(state) {
     this.#state = cleanState(state);
-    this.#changed();
+    this.#changed(true);
   }
 
   // A copy of the current application (an empty one before anything is typed).
@@ -226,7 +226,7 @@ export class Store {
   selectApplication(id) {
     if (!this.#state.applications.some((app) => app.id === id)) return;
     write(this.session, this.keys.current, id);
-    this.#notify();
+    this.#notify(true);
   }
 
   // One setting's value, or undefined.
@@ -280,7 +280,7 @@ export class Store {
     this.#notify(external);
   }
 
-  // Call listener({external}) after every change, here or in another tab; returns the function that stops it.
+  // Call listener({external}) after every change; external: from another tab, or a change every form must show.
   subscribe(listener) {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -295,5 +295,10 @@ export class Store {
   }
 }
 
+let opened = null; // the page's store, for modules started without one (the card's send actions)
+
 // A store for a site's prefix over the given areas and channel.
-export const createStore = (options) => new Store(options);
+export const createStore = (options) => (opened = new Store(options));
+
+// The store the page opened last, or null.
+export const openedStore = () => opened;
