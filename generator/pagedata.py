@@ -56,7 +56,8 @@ def plan(guide: Guide, url: Callable[[str], str]) -> list[dict]:
 def message_config(message: Message) -> dict:
     """Return what the message card needs about one message: its channel, its limits and who it goes to."""
     limits = message.length
-    config: dict = {"id": message.id, "step": message.step, "email": message.channel == "email", "perRecipient": message.per_interviewer}
+    config: dict = {"id": message.id, "step": message.step, "email": message.channel == "email"}
+    config["perRecipient"] = message.per_interviewer
     if "sentences" in limits:
         config["sentences"] = {"min": limits["sentences"][0], "max": limits["sentences"][1]}
     if "characters" in limits:
@@ -82,7 +83,9 @@ def page_data(
         "storage": {"prefix": storage_prefix or default_prefix(site_name)},
         "roles": role_map([{"id": b.id, "role": b.role} for b in guide.blanks]),
         "ui": guide.ui,
-        "rules": {"sentenceEnd": blank_syntax.SENTENCE_END.pattern, "mailLinkLimit": MAIL_LINK_LIMIT,
+        "rules": {
+            "sentenceEnd": blank_syntax.SENTENCE_END.pattern,
+            "mailLinkLimit": MAIL_LINK_LIMIT,
             "weekend": sorted(WEEKDAYS.index(d) for d in set(days)),
             "urls": {"desk": url("applications.md"), "print": url("application-print.md")},
         },

@@ -16,10 +16,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-from generator.pagedata import WEEKDAYS
 from generator import project, render
 from generator.branding import config_typos
 from generator.core import Result
+from generator.pagedata import WEEKDAYS
 from generator.write import minify_assets, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.after_the_interview")
