@@ -129,7 +129,7 @@ export function createCard(list, options) {
   const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0 };
   const { subjectButton, mailLink, mailNote } = addActions(card, options);
   parts.root.append(parts.heading, parts.subjectLine, parts.body, parts.meta, parts.actions, parts.status);
-  const send = sendActions(parts, options); // the desk's send links and "Mark as sent" (send-actions.js)
+  const send = sendActions(parts, options); // the send links and the sent button of send-actions.js
   list.append(parts.root);
 
   // Show a variant filled with a recipient's values; number counts recipients from 1, or is 0 for a single card.
