@@ -33,7 +33,7 @@ function planItem(when, title, href, step) {
   return item;
 }
 
-// The Google and Outlook calendar links of one event: all-day as dates, timed in UTC (30 minutes up to the deadline).
+// The web calendar links (Google, Outlook) of one event: all-day as dates, timed in UTC (30 minutes up to the deadline).
 function calendarLinks(event, ui) {
   const end = event.time && utcInstant(event.to, event.time, event.zone);
   const target = end ? { ...event, startUtc: end - 18e5, endUtc: end } : event;

@@ -1,5 +1,5 @@
 // A card's ways to send and record: Gmail and Outlook on the web compose links beside the mail link, and
-// "Mark as sent", which records the message in the current application's history.
+// the sent button, which records the message in the current application's history.
 import { announce, element } from "./dom.js";
 import { todayIso } from "./due.js";
 import { gmailUrl, outlookUrl } from "./sendlinks.js";

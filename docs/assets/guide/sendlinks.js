@@ -1,4 +1,4 @@
-// Links that hand a message or a date to a web service: Gmail and Outlook compose, Google and Outlook calendars.
+// Links that hand a message or a date to a web service: Gmail and Outlook compose, Google's and Outlook's web calendars.
 // Pure: every value is percent-encoded; nothing is requested, the reader follows the link.
 import { dayNumber, isoDate } from "./dates.js";
 
@@ -26,13 +26,13 @@ function span(event) {
   return { start: event.from, end: isoDate(dayNumber(event.to) + 1), allDay: true };
 }
 
-// A Google Calendar link for an event {summary, description, from, to} or {summary, description, startUtc, endUtc}.
+// A link for an event in Google's calendar: {summary, description, from, to} or {summary, description, startUtc, endUtc}.
 export function googleCalendarUrl(event) {
   const { start, end } = span(event);
   return "https://calendar.google.com/calendar/render?" + query({ action: "TEMPLATE", text: event.summary, dates: `${compact(start)}/${compact(end)}`, details: event.description });
 }
 
-// An Outlook calendar link for the same event.
+// A link for the same event in Outlook's calendar.
 export function outlookCalendarUrl(event) {
   const { start, end, allDay } = span(event);
   const values = { path: "/calendar/action/compose", rru: "addevent", subject: event.summary, body: event.description, startdt: start, enddt: end };

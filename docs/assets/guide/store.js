@@ -164,7 +164,7 @@ export class Store {
     return this.#state.applications[this.#currentIndex()]?.id ?? null;
   }
 
-  // Add an application (fields: its first details), make it current in this tab; returns its id.
+  // A new application (fields: its first details), make it current in this tab; returns its id.
   addApplication(fields = {}, name = "") {
     const app = cleanApplication({ id: newId(), name, fields }, this.#state.applications.length);
     this.#state.applications.push(app);
@@ -199,7 +199,7 @@ export class Store {
     return JSON.parse(JSON.stringify(this.#state));
   }
 
-  // Replace everything stored with a checked state (an import).
+  // Put a checked state in place of all that is stored (an import).
   replaceState(state) {
     this.#state = cleanState(state);
     this.#changed(true);
