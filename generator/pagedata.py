@@ -13,6 +13,7 @@ from generator.model import Guide, Message, Step
 from generator.roles import role_map
 
 DATED_ANCHORS = ("interview", "promised_date", "previous_follow_up")
+WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")  # JavaScript's order
 MAIL_LINK_LIMIT = 1800  # characters of a mailto: URL that every common mail app opens
 DATA_ID = "ati-page-data"
 
@@ -55,7 +56,8 @@ def plan(guide: Guide, url: Callable[[str], str]) -> list[dict]:
 def message_config(message: Message) -> dict:
     """Return what the message card needs about one message: its channel, its limits and who it goes to."""
     limits = message.length
-    config: dict = {"id": message.id, "email": message.channel == "email", "perRecipient": message.per_interviewer}
+    config: dict = {"id": message.id, "step": message.step, "email": message.channel == "email"}
+    config["perRecipient"] = message.per_interviewer
     if "sentences" in limits:
         config["sentences"] = {"min": limits["sentences"][0], "max": limits["sentences"][1]}
     if "characters" in limits:
@@ -65,14 +67,28 @@ def message_config(message: Message) -> dict:
     return config
 
 
-def page_data(guide: Guide, site_name: str, storage_prefix: str, url: Callable[[str], str], *, with_plan: bool = False) -> dict:
+def page_data(
+    guide: Guide,
+    site_name: str,
+    storage_prefix: str,
+    url: Callable[[str], str],
+    *,
+    with_plan: bool = False,
+    weekend: list[str] | None = None,
+) -> dict:
     """Return the page's data document: the blanks' roles, interface strings, storage, rules, and the plan if asked."""
+    days = ["saturday", "sunday"] if weekend is None else weekend
     data = {
         "version": 1,
         "storage": {"prefix": storage_prefix or default_prefix(site_name)},
         "roles": role_map([{"id": b.id, "role": b.role} for b in guide.blanks]),
         "ui": guide.ui,
-        "rules": {"sentenceEnd": blank_syntax.SENTENCE_END.pattern, "mailLinkLimit": MAIL_LINK_LIMIT},
+        "rules": {
+            "sentenceEnd": blank_syntax.SENTENCE_END.pattern,
+            "mailLinkLimit": MAIL_LINK_LIMIT,
+            "weekend": sorted(WEEKDAYS.index(d) for d in set(days)),
+            "urls": {"desk": url("applications.md"), "print": url("application-print.md")},
+        },
         "calendar": {"product": f"-//{site_name}//Follow-up planner//EN"},
     }
     if with_plan:

@@ -19,6 +19,7 @@ from mkdocs.utils import CountHandler
 from generator import project, render
 from generator.branding import config_typos
 from generator.core import Result
+from generator.pagedata import WEEKDAYS
 from generator.write import minify_assets, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.after_the_interview")
@@ -41,6 +42,7 @@ class GuideConfig(Config):
     templates_dir = c.Type(str, default="templates")
     organisation = c.Type(str, default="")
     storage_prefix = c.Type(str, default="")  # keys of the browser's storage; forks on one host need their own
+    weekend = c.ListOfItems(c.Choice(WEEKDAYS), default=["saturday", "sunday"])  # the desk's non-working days
     adviser = c.SubConfig(AdviserConfig)
 
 

@@ -103,6 +103,7 @@ def settings_from(config, options) -> Settings:
         use_directory_urls=config.use_directory_urls,
         templates_label=options.templates_dir,
         storage_prefix=options.storage_prefix,
+        weekend=list(options.weekend),
     )
 
 

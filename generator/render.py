@@ -36,6 +36,7 @@ class Settings:
     use_directory_urls: bool = True
     templates_label: str = "templates"
     storage_prefix: str = ""  # the browser's storage keys; empty: derived from site_name
+    weekend: list[str] = field(default_factory=lambda: ["saturday", "sunday"])  # the desk's non-working days
 
 
 def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
@@ -43,7 +44,8 @@ def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
     pages = [("index.md", "home.md.j2", {})]
     pages += [(f"steps/{s.id}.md", "step.md.j2", {"step": s}) for s in guide.steps]
     pages += [(f"messages/{m.id}.md", "message.md.j2", {"message": m}) for m in guide.messages]
-    pages += [("planner.md", "planner.md.j2", {})]
+    pages += [("planner.md", "planner.md.j2", {}), ("applications.md", "desk.md.j2", {})]
+    pages += [("application-print.md", "print.md.j2", {})]
     pages += [("what-happened.md", "chooser.md.j2", {}), ("checklist.md", "checklist.md.j2", {})]
     pages += [(f"advice/{t.id}.md", "topic.md.j2", {"topic": t}) for t in guide.topics]
     pages += [("customize.md", "customize.md.j2", {})]
@@ -73,9 +75,11 @@ def nav(guide: Guide) -> list:
         {"Home": "index.md"},
         {
             "Tools": [
+                {"Your applications": "applications.md"},
                 {"Follow-up planner": "planner.md"},
                 {"What happened?": "what-happened.md"},
                 {"Printable checklist": "checklist.md"},
+                {"Print one application": "application-print.md"},
             ]
         },
         {"The steps": _chunked("Steps", [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps])},
@@ -157,7 +161,8 @@ class _Renderer:
     def page_data(self, page: str, with_plan: bool = False) -> Markup:
         """Return the page's data for the browser modules as an element holding JSON (see generator/pagedata.py)."""
         s = self.settings
-        data = pagedata.page_data(self.guide, s.site_name, s.storage_prefix, lambda t: self.url(page, t), with_plan=with_plan)
+        link = lambda t: self.url(page, t)  # noqa: E731
+        data = pagedata.page_data(self.guide, s.site_name, s.storage_prefix, link, with_plan=with_plan, weekend=s.weekend)
         return pagedata.element(data)
 
     @staticmethod

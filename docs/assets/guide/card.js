@@ -1,5 +1,6 @@
 // One message card: the filled template for one recipient, its length guidance and its actions.
 import { announce, element, saveFile } from "./dom.js";
+import { sendActions } from "./send-actions.js";
 import { counted, displayValue, format, mailtoUrl, sentenceCount } from "./text.js";
 import { renderTemplate } from "./wording.js";
 
@@ -140,6 +141,7 @@ export function createCard(list, options) {
   const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0 };
   const { subjectButton, mailLink, mailNote } = addActions(card, options);
   parts.root.append(parts.heading, parts.subjectLine, parts.body, parts.meta, parts.actions, parts.status);
+  const send = sendActions(parts, options); // the send links and the sent button of send-actions.js
   list.append(parts.root);
 
   // Show a variant filled with a recipient's values; number counts recipients from 1, or is 0 for a single card.
@@ -167,6 +169,7 @@ export function createCard(list, options) {
       if (mailLink.hidden) mailLink.removeAttribute("href");
       else mailLink.setAttribute("href", url);
     }
+    send(values[data.roles.recipient_email], card.subject, card.body);
   };
   return { show, remove: () => parts.root.remove() };
 }
