@@ -56,6 +56,8 @@ def message_config(message: Message) -> dict:
     """Return what the message card needs about one message: its channel, its limits and who it goes to."""
     limits = message.length
     config: dict = {"id": message.id, "email": message.channel == "email", "perRecipient": message.per_interviewer}
+    if message.channel == "sms":
+        config["sms"] = True  # one text message: the card counts GSM-7/UCS-2 units and offers an sms: link
     if "sentences" in limits:
         config["sentences"] = {"min": limits["sentences"][0], "max": limits["sentences"][1]}
     if "characters" in limits:

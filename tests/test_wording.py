@@ -435,7 +435,7 @@ def test_draft_blanks_are_new_labels_and_their_examples_keep_sentence_counts():
         for label in wording.BLANK.findall(text)
     }
     unused = {b["label"] for b in DRAFT_BLANKS} - used
-    assert unused <= {"Offer deadline", "Adviser contact"}  # anchors of the planner and the coping note
+    assert unused <= {"Offer deadline", "Adviser contact", "Their mobile"}  # planner anchor, coping note, sms: link
 
 
 def test_acceptance_restates_the_title_pay_and_start_date_agreed():

@@ -1,6 +1,7 @@
 // One message card: the filled template for one recipient, its length guidance and its actions.
 import { announce, element, saveFile } from "./dom.js";
 import { counted, displayValue, format, mailtoUrl, sentenceCount } from "./text.js";
+import { smsNote, smsUrl } from "./sms.js";
 
 // The template's parts as the page holds them: text, or {blank, label} for each marked blank.
 export const templateParts = (node) =>
@@ -37,7 +38,11 @@ function guidance(card, { config, data, premium }) {
     over = count < min || count > max;
     notes.push(format(ui.sentences_advised, { sentences: counted(ui, "sentence", count), min, max }));
   }
-  if (config.characters) {
+  if (config.sms) {
+    const note = smsNote(card.body, ui);
+    over ||= note.over;
+    notes.push(note.text);
+  } else if (config.characters) {
     const limit = (premium() && config.premiumCharacters) || config.characters;
     const count = [...card.body].length;
     over ||= count > limit;
@@ -48,7 +53,7 @@ function guidance(card, { config, data, premium }) {
   return { text: notes.join(" · "), over };
 }
 
-// Add the card's buttons (copy, download) and mail link to its actions row; returns {subjectButton, mailLink, mailNote}.
+// Add the card's buttons (copy, download), mail or sms link to its actions row; returns {subjectButton, mailLink, mailNote, smsLink}.
 function addActions(card, { config, data }) {
   const ui = data.ui;
   const { actions, status } = card.parts;
@@ -82,7 +87,7 @@ function addActions(card, { config, data }) {
           () => announce(status, ui.copy_failed, true),
         ),
     );
-  const out = { subjectButton: null, mailLink: null, mailNote: null };
+  const out = { subjectButton: null, mailLink: null, mailNote: null, smsLink: null };
   if (config.email) {
     out.subjectButton = copyButton(ui.copy_subject, ui.copied_subject, () => card.subject);
     copyButton(ui.copy_body, ui.copied_body, () => card.body);
@@ -93,6 +98,11 @@ function addActions(card, { config, data }) {
     actions.append(out.mailLink, out.mailNote);
   } else {
     copyButton(ui.copy_text, ui.copied_text, () => card.body);
+  }
+  if (config.sms) {
+    out.smsLink = element("a", "ati-btn", ui.open_sms);
+    out.smsLink.addEventListener("click", guarded("sms", ui.action_open, () => {}));
+    actions.append(out.smsLink);
   }
   button(ui.download, ui.action_download, (unfilled) => {
     saveFile(`${config.id}${card.number ? "-" + card.number : ""}.txt`, withSubject());
@@ -126,7 +136,7 @@ export function createCard(list, options) {
   const ui = data.ui;
   const parts = cardParts(ui);
   const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0 };
-  const { subjectButton, mailLink, mailNote } = addActions(card, options);
+  const { subjectButton, mailLink, mailNote, smsLink } = addActions(card, options);
   parts.root.append(parts.heading, parts.subjectLine, parts.body, parts.meta, parts.actions, parts.status);
   list.append(parts.root);
 
@@ -155,6 +165,7 @@ export function createCard(list, options) {
       if (mailLink.hidden) mailLink.removeAttribute("href");
       else mailLink.setAttribute("href", url);
     }
+    if (smsLink) smsLink.setAttribute("href", smsUrl(values[data.roles.recipient_phone], card.body));
   };
   return { show, remove: () => parts.root.remove() };
 }
