@@ -174,6 +174,35 @@ def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = 
     return took
 
 
+def _engine_venvs() -> dict[str, Path]:
+    """The other engines' virtual environments (.venv-properdocs, .venv-zensical), created on first use."""
+    from generator.engine_run import ensure_venv
+    from generator.engines import ENGINES
+
+    return {name: ensure_venv(ENGINES[name], ROOT) for name in ("properdocs", "zensical")}
+
+
+class _Lazy(dict):
+    """ENGINE_VENVS: filled on first use, so that the benchmarks that do not need the engines do not install them."""
+
+    def __missing__(self, key):
+        self.update(_engine_venvs())
+        return self[key]
+
+
+ENGINE_VENVS = _Lazy()
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    """Run a build command in a new process; return its wall time in seconds (exit on failure)."""
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    took = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command[:3])} failed in {cwd}:\n{done.stderr}")
+    return took
+
+
 def median(values) -> float:
     return statistics.median(values)
 

@@ -40,10 +40,8 @@ def wait_for(url: str, text: str, seconds: float = 60, every: float = 0.005) -> 
     raise SystemExit(f"{url} never showed {text!r}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--trials", type=int, default=10)
-    args = parser.parse_args()
+def measure(trials: int, verbose: bool = True) -> tuple[list[float], list[float]]:
+    """Save a step's YAML file `trials` times in `mkdocs serve`; return (save -> served, logged rebuild) in seconds."""
     project = copy_project(OUT / "rebuild" / "project")
     step = next((project / "content" / "steps").glob("01-*.yml"))
     step_id = re.search(r"^id: (\S+)$", step.read_text("utf-8"), re.M).group(1)
@@ -70,12 +68,13 @@ def main() -> None:
 
     threading.Thread(target=read_log, daemon=True).start()
     url = f"http://127.0.0.1:{port}/steps/{step_id}/"
-    print(f"rebuild benchmark: {machine()}; {args.trials} edits of content/{step.relative_to(project / 'content')}")
+    if verbose:
+        print(f"rebuild benchmark: {machine()}; {trials} edits of content/{step.relative_to(project / 'content')}")
     try:
         wait_for(url, "<h1", seconds=120)
         time.sleep(1)
         took, rebuilds = [], []
-        for i in range(args.trials):
+        for i in range(trials):
             marker = f"Edited live {i}"
             done_before = len(built)
             text = re.sub(r"^title: ", f"title: {marker} ", original, count=1, flags=re.M)
@@ -87,15 +86,25 @@ def main() -> None:
             while len(built) == done_before and time.perf_counter() < deadline:
                 time.sleep(0.01)
             rebuilds.append(built[-1] if len(built) > done_before else float("nan"))
-            print(
-                f"  edit {i + 1:>2}: served after {took[-1] * 1000:6.0f} ms (rebuild {rebuilds[-1] * 1000:5.0f} ms)", flush=True
-            )
+            if verbose:
+                print(
+                    f"  edit {i + 1:>2}: served after {took[-1] * 1000:6.0f} ms (rebuild {rebuilds[-1] * 1000:5.0f} ms)",
+                    flush=True,
+                )
             time.sleep(0.5)
     finally:
         step.write_text(original, "utf-8")
         server.terminate()
         server.wait(timeout=20)
         (OUT / "rebuild" / "serve.log").write_text("".join(log), "utf-8")
+    return took, rebuilds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--trials", type=int, default=10)
+    args = parser.parse_args()
+    took, rebuilds = measure(args.trials)
     print(
         f"\nsave -> page served with the change: median {median(took) * 1000:.0f} ms, "
         f"min {min(took) * 1000:.0f} ms, max {max(took) * 1000:.0f} ms; "

@@ -46,14 +46,14 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    """Write the generated Markdown pages to a folder."""
-    from generator.write import write_pages
+    """Write the generated Markdown pages to a folder, beside docs/'s files (assets minified): another engine builds it."""
+    from generator.engine_run import write_docs
 
     outcome = _check(args.config)
     if outcome.failed:
         return 1
-    write_pages(outcome.result.pages, Path(args.out))
-    print(f"wrote {len(outcome.result.pages)} pages to {args.out}")
+    write_docs(Path(args.config), outcome.result.pages, Path(args.out))
+    print(f"wrote {len(outcome.result.pages)} pages and the files of the docs folder to {args.out}")
     return 0
 
 

@@ -45,8 +45,8 @@ class GuideConfig(Config):
 
 
 def template_cache() -> jinja2.BytecodeCache:
-    """Compiled templates, reused while their source and the renderer's code are unchanged (the key holds both)."""
-    code = hashlib.sha256(Path(render.__file__).read_bytes()).hexdigest()[:16]
+    """Compiled templates, reused while their source and the generator's code are unchanged (the key holds both)."""
+    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(render.__file__).parent.glob("*.py")))).hexdigest()[:16]
     return jinja2.FileSystemBytecodeCache(pattern=f"__jinja2_ati_{code}_%s.cache")
 
 

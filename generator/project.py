@@ -106,11 +106,11 @@ def settings_from(config, options) -> Settings:
     )
 
 
-def _read(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[dict[str, bytes], list[Problem]]:
-    """Read a project folder without following any link out of it; name each refused link."""
+def _read(root: Path, folder: str, suffixes: tuple[str, ...], confined: bool = True) -> tuple[dict[str, bytes], list[Problem]]:
+    """Read a project folder (confined: inside the project) without following any link; name each refused link."""
     refused: list[str] = []
     base = root / folder
-    inside = base.resolve().is_relative_to(root)
+    inside = base.resolve().is_relative_to(root) or not confined
     if base.is_symlink() or not inside:
         fix = "in mkdocs.yml, name a folder inside the project (not a link) under plugins: after-the-interview"
         problem = Problem(folder, 1, 1, "", "folder outside the project, or a symbolic link", found=str(base), fix=fix)
@@ -161,7 +161,9 @@ def run(config, options, strict: bool, cache=None) -> Outcome:
     """Check branding, content, templates and docs/ clashes of a loaded configuration; generate the pages."""
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     content, problems = _read(root, options.content_dir, (".yml", ".yaml"))
-    raw_templates, refused = _read(root, options.templates_dir, (".j2",))
+    raw_templates, refused = _read(
+        root, options.templates_dir, (".j2",), confined=False
+    )  # a shared engine folder may sit outside
     problems += refused
     outside = any(p.file in (options.content_dir, options.templates_dir) for p in problems)
     problems += check_branding_of(config, options)

@@ -158,7 +158,7 @@ def storage(page, prefix: str = PREFIX) -> dict:
 
 def make_fork(project: Path, site_url: str) -> None:
     """Turn a copy of the project into a fork: a site_url (so Material's instant navigation runs), its own storage
-    prefix, the interviewer's email blank renamed, a new blank (id 'constructor') used by a template, and an inquiry
+    prefix, the interviewer's email blank renamed, a new blank used by a template, and an inquiry
     page carrying a broken widget before its own and a second message's."""
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
@@ -171,7 +171,7 @@ def make_fork(project: Path, site_url: str) -> None:
     assert "  - id: interviewer_email\n" in text
     blanks.write_text(
         text.replace("  - id: interviewer_email\n", "  - id: contact_address\n", 1)
-        + "\n  - id: constructor\n    label: Referrer\n    help: Who suggested that you apply.\n    example: Sam Lee\n    input: text\n",
+        + "\n  - id: referrer\n    label: Referrer\n    help: Who suggested that you apply.\n    example: Sam Lee\n    input: text\n",
         "utf-8",
     )
     phone = project / "content" / "messages" / "phone-call.yml"

@@ -525,7 +525,7 @@ def test_several_templates_one_broken_and_a_new_blank_in_a_fork(fork_context, fo
     expect(field).to_have_accessible_description("Who suggested that you apply.")
     page.goto(fork_url + "messages/phone-call/")
     [card] = cards(page)
-    assert "Mention: [Referrer] suggested that I call." in card["body"]  # the id 'constructor' is an ordinary key
+    assert "Mention: [Referrer] suggested that I call." in card["body"]
     open_form(page)
     page.get_by_label("Referrer", exact=True).fill("Sam Lee")
     [card] = cards(page)

@@ -148,7 +148,7 @@ def test_new_message_and_step_through_dev(tmp_path):
     shutil.copy2(ROOT / "dev", project / "dev")
     (project / "pyproject.toml").write_text("", "utf-8")
     os.utime(project / "pyproject.toml", (0, 0))  # older than the install stamps: ./dev installs nothing
-    os.symlink(ROOT / ".venv", project / ".venv")
+    os.symlink(Path(sys.prefix), project / ".venv")  # the environment running the tests
     for kind, id in (("message", "reference-request"), ("step", "ask-for-references")):
         made = subprocess.run(["./dev", "new", kind, id], capture_output=True, text=True, cwd=project)
         assert made.returncode == 0, made.stderr

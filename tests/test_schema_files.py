@@ -23,11 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = sorted((ROOT / "content").rglob("*.yml"))
 
 
+@pytest.mark.shipped_content  # ./dev check, build and serve rewrite docs/schema for a fork's own content
 def test_committed_schemas_are_generated_from_schema_yml():
     committed = {p.name: p.read_text("utf-8") for p in (ROOT / "docs" / "schema").glob("*.schema.json")}
     assert committed == all_schemas(known_ids(read_tree(ROOT / "content", (".yml",)))), "run: python -m generator schema"
 
 
+@pytest.mark.shipped_content
 @pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_content_file_points_at_its_schema_and_validates(path):
     rel = path.relative_to(ROOT / "content").as_posix()

@@ -27,7 +27,8 @@ def test_workflow_tests_then_builds_then_deploys_from_main():
     jobs = flow["jobs"]
     assert any(step.get("run") == "./dev test" for step in jobs["test"]["steps"])
     assert jobs["build"]["needs"] == "test" and "refs/heads/main" in jobs["build"]["if"]
-    assert any(step.get("run") == "./dev build" for step in jobs["build"]["steps"])
+    assert any(step.get("run") == './dev build --engine "$ENGINE"' for step in jobs["build"]["steps"])
+    assert flow["env"]["ENGINE"] == "${{ vars.ENGINE || 'mkdocs' }}"
     assert jobs["deploy"]["needs"] == "build"
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     uses = [s.get("uses", "") for s in jobs["deploy"]["steps"]]

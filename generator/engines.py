@@ -1,0 +1,132 @@
+"""The engines that build the site (MkDocs, ProperDocs, Zensical), and the plain project a plugin-less engine builds.
+
+Pure: mappings and text in, mappings and text out. The disk and process side is generator/engine_run.py.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import yaml
+
+PLUGIN = "after-the-interview"
+
+
+@dataclass(frozen=True)
+class Engine:
+    """One engine: its virtual environment, what is installed there, and whether our MkDocs plugin runs in it."""
+
+    name: str
+    venv: str
+    command: str
+    requirements: tuple[str, ...]
+    with_project: bool  # the project (and so our plugin, MkDocs and Material) is installed in the venv
+    runs_plugin: bool
+
+
+# Versions pinned with upper bounds to what the test suite builds with (tests/test_engines.py).
+ENGINES = {
+    "mkdocs": Engine("mkdocs", ".venv", "mkdocs", (), with_project=True, runs_plugin=True),
+    "properdocs": Engine("properdocs", ".venv-properdocs", "properdocs", ("properdocs>=1.6.7,<1.7",), True, True),
+    # zensical 0.1.x needs zensical-ui, which the package index here does not carry: 0.0.73 is the newest tested.
+    "zensical": Engine("zensical", ".venv-zensical", "zensical", ("zensical>=0.0.73,<0.1",), False, False),
+}
+
+
+class _Tagged:
+    """A YAML value with a custom tag (MkDocs' !ENV, !relative, !!python/name), kept as written."""
+
+    def __init__(self, tag: str, node: yaml.Node):
+        self.tag, self.node = tag, node
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading that keeps unknown tags as _Tagged values."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumping that writes _Tagged values back with their tags."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged("!!python/" + suffix, node))
+_Dumper.add_representer(_Tagged, lambda dumper, v: type(v.node)(v.tag, v.node.value))
+
+
+def read_config(text: str) -> dict:
+    """Parse mkdocs.yml safely, keeping tagged values as written."""
+    return yaml.load(text, Loader=_Loader) or {}
+
+
+def _plugin_options(config: dict) -> dict:
+    """Our plugin's options in a parsed mkdocs.yml ({} when listed without options)."""
+    for item in config.get("plugins") or []:
+        if isinstance(item, dict) and PLUGIN in item:
+            return item[PLUGIN] or {}
+    return {}
+
+
+def branding(config: dict) -> dict:
+    """The organisation and adviser contact that overrides/main.html shows, as the plugin gives them."""
+    options = _plugin_options(config)
+    adviser = {k: v for k, v in (options.get("adviser") or {}).items() if v}
+    return {"organisation": options.get("organisation") or "", "adviser": adviser}
+
+
+def local_assets(config: dict) -> list[str]:
+    """The project's own scripts and styles (extra_javascript, extra_css) that the build minifies."""
+    scripts = [s["path"] if isinstance(s, dict) else s for s in config.get("extra_javascript") or []]
+    return [p for p in scripts + list(config.get("extra_css") or []) if isinstance(p, str) and "://" not in p]
+
+
+def minified(path: str, data: bytes) -> bytes:
+    """A .js or .css file without comments and white space (rjsmin, rcssmin), as the plugin's on_post_build does."""
+    import rcssmin
+    import rjsmin
+
+    if path.endswith((".min.js", ".min.css")):
+        return data
+    if path.endswith(".js"):
+        return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
+    if path.endswith(".css"):
+        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
+    return data
+
+
+def docs_files(pages: Mapping[str, str], docs: Mapping[str, bytes], assets: list[str]) -> dict[str, bytes]:
+    """Everything a docs folder holds for another engine: docs/ as it is, assets minified, the generated pages."""
+    names = {posixpath.normpath(a) for a in assets}
+    files = {name: minified(name, data) if name in names else data for name, data in docs.items()}
+    for name in pages:
+        if name in files:
+            raise ValueError(f"docs/{name}: a file there would be replaced by a generated page. Fix: remove or rename it.")
+    files.update({name: text.encode("utf-8") for name, text in pages.items()})
+    return files
+
+
+def plain_config(config: dict, nav: list, site_url: str | None = None) -> dict:
+    """mkdocs.yml for an engine that runs no plugin: our plugin left out, its nav and branding written in.
+
+    The result sits beside the generated docs/ and a copy of overrides/ (docs_dir and custom_dir are relative).
+    """
+    plain = dict(config)
+    plain["plugins"] = [p for p in config.get("plugins") or [] if not (p == PLUGIN or isinstance(p, dict) and PLUGIN in p)]
+    plain["nav"] = config.get("nav") or nav
+    plain["docs_dir"], plain["site_dir"] = "docs", "site"
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = "overrides"
+    theme.setdefault("variant", "classic")  # Zensical's own look is "modern"; classic is Material's
+    plain["theme"] = theme
+    plain["extra"] = {**(config.get("extra") or {}), "ati_branding": branding(config)}
+    if site_url:
+        plain["site_url"] = site_url.rstrip("/") + "/"
+    return plain
+
+
+def dump_config(config: dict) -> str:
+    """Write a parsed mkdocs.yml back as YAML text."""
+    head = "# Written by `python -m generator.engine_run` from ../../mkdocs.yml: edit that file, not this one.\n"
+    return head + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True)

@@ -1,0 +1,266 @@
+"""One guide, three engines: MkDocs, ProperDocs and Zensical build the same site, and the scripts work on each.
+
+Each engine builds a copy of the project in its own clean virtual environment, created once per test run (set
+ATI_ENGINE_VENVS=cached to reuse .venv-properdocs and .venv-zensical instead). The sites are compared page by
+page with MkDocs's: the same pages, navigation, branding, minified assets, search entries, page data and templates.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_project, serve
+from playwright.sync_api import expect
+
+from generator.engine_run import build, ensure_venv
+from generator.engines import ENGINES, local_assets, minified, read_config
+
+pytestmark = pytest.mark.engines
+OTHERS = ["properdocs", "zensical"]
+
+
+@pytest.fixture(scope="session")
+def engine_venvs(tmp_path_factory) -> dict[str, Path]:
+    """Each engine's virtual environment: new and clean for this test run (MkDocs: the test run's own)."""
+    root = tmp_path_factory.mktemp("venvs")
+    venvs = {"mkdocs": Path(sys.prefix)}  # the project, MkDocs and Material are installed there
+    for name in OTHERS:
+        cached = os.environ.get("ATI_ENGINE_VENVS") == "cached"
+        venvs[name] = ensure_venv(ENGINES[name], ROOT) if cached else ensure_venv(ENGINES[name], ROOT, root / name)
+    return venvs
+
+
+@pytest.fixture(scope="session")
+def engine_sites(tmp_path_factory, engine_venvs):
+    """Each engine's build of a copy of the project, served on loopback: {engine: (site folder, base URL)}."""
+    root = tmp_path_factory.mktemp("engines")
+    project = copy_project(root / "project")
+    config = project / "mkdocs.yml"  # branding set, so that every engine must show it
+    text = config.read_text("utf-8").replace(
+        'organisation: ""', 'organisation: "Acme Careers"\n      adviser: {name: Sam, email: sam@example.org}'
+    )
+    config.write_text(text, "utf-8")
+    sites, servers = {}, []
+    for name in ENGINES:
+        site = root / f"site-{name}"
+        site.mkdir()
+        url, server = serve(site)
+        servers.append(server)
+        assert build(name, project, engine_venvs[name], site, url) == 0, f"{name} build failed"
+        sites[name] = (site, url)
+    yield sites
+    for server in servers:
+        server.shutdown()
+
+
+def pages(site: Path) -> set[str]:
+    """The site's HTML pages, by path."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+class Page(html.parser.HTMLParser):
+    """What a page shows that must not depend on the engine: tabs, header, palette, data and template elements."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tabs, self.nav, self.toc, self.ati, self.data, self.texts = [], [], [], [], [], {}
+        self.primary, self.site_name, self._open = None, None, []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = a.get("class") or ""
+        if self.primary is None and "data-md-color-primary" in a:
+            self.primary = a["data-md-color-primary"]
+        ati = sorted((k, v) for k, v in attrs if k.startswith("data-ati") or k.startswith("data-") and "data-ati-message" in a)
+        if ati:
+            self.ati.append((tag, ati))
+        capture = None
+        if "md-tabs__link" in cls:
+            capture = "tab"
+        elif "md-nav__link" in cls and tag == "a":  # links to pages; the page's own contents (MkDocs: twice) apart
+            capture = "toc" if (a.get("href") or "").startswith("#") else "nav"
+        elif "md-header__topic" in cls and self.site_name is None:
+            capture = "site"
+        elif "ati-organisation" in cls or "ati-adviser__title" in cls:
+            capture = f"branding-{len(self.texts)}"
+        elif tag == "script" and a.get("type") == "application/json" and a.get("id") != "__config":
+            capture = "data"
+        elif "data-ati-body" in a or "data-ati-subject" in a:
+            capture = f"template-{len(self.texts)}"
+        self._open.append([tag, capture, []])
+
+    def handle_endtag(self, tag):
+        while self._open:
+            t, capture, parts = self._open.pop()
+            text = re.sub(r"\s+", " ", "".join(parts)).strip()
+            if capture == "tab":
+                self.tabs.append(text)
+            elif capture == "nav":
+                self.nav.append(text)
+            elif capture == "toc":
+                self.toc += [text] if text not in self.toc else []
+            elif capture == "site":
+                self.site_name = text
+            elif capture == "data":
+                self.data.append(json.loads(text))
+            elif capture:
+                self.texts[capture] = text
+            if self._open and capture is None:
+                self._open[-1][2].extend(parts)
+            elif self._open:
+                self._open[-1][2].append(text)
+            if t == tag:
+                break
+
+    def handle_data(self, data):
+        if self._open:
+            self._open[-1][2].append(data)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+
+def parsed(site: Path, path: str) -> Page:
+    return Page((site / path).read_text("utf-8"))
+
+
+def test_every_engine_builds_the_same_pages(engine_sites):
+    expected = pages(engine_sites["mkdocs"][0])
+    assert "messages/appreciation/index.html" in expected and len(expected) > 20
+    for name in OTHERS:
+        assert pages(engine_sites[name][0]) == expected, name
+
+
+THEME_FILES = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "search", "sitemap.xml")
+
+
+def own_files(site: Path) -> dict[str, bytes]:
+    """The site's files that are not HTML pages and not the theme's or the engine's own (bundles, search, sitemap)."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix != ".html" and not p.relative_to(site).as_posix().startswith(THEME_FILES)
+    }
+
+
+def test_every_engine_copies_the_same_other_files(engine_sites):
+    """Assets, JSON Schema files and any generated data file: the same names and the same bytes."""
+    mk = own_files(engine_sites["mkdocs"][0])
+    assert "assets/ati.js" in mk and any(name.startswith("schema/") for name in mk)
+    for name in OTHERS:
+        assert own_files(engine_sites[name][0]) == mk, name
+
+
+def test_navigation_sections_and_branding_are_the_same(engine_sites):
+    mk = parsed(engine_sites["mkdocs"][0], "index.html")
+    assert mk.tabs[:3] == ["Home", "Tools", "The steps"] and mk.primary == "indigo" and mk.site_name
+    assert list(mk.texts.values()) == ["Talk it over with Sam at Acme Careers", "This guide is published by Acme Careers."]
+    for name in OTHERS:
+        other = parsed(engine_sites[name][0], "index.html")
+        assert (other.tabs, other.site_name, other.primary, other.texts) == (mk.tabs, mk.site_name, mk.primary, mk.texts), name
+
+
+def test_assets_are_minified_alike(engine_sites):
+    config = read_config((ROOT / "mkdocs.yml").read_text("utf-8"))
+    assets = local_assets(config)
+    assert any(a.endswith(".js") for a in assets) and any(a.endswith(".css") for a in assets)
+    for asset in assets:
+        source = (ROOT / "docs" / asset).read_bytes()
+        want = minified(asset, source)
+        assert len(want) < len(source), asset
+        for name, (site, _) in engine_sites.items():
+            assert (site / asset).read_bytes() == want, f"{name}: {asset}"
+
+
+def test_page_data_templates_and_forms_are_the_same_on_every_page(engine_sites):
+    mk_site = engine_sites["mkdocs"][0]
+    checked = 0
+    for path in sorted(pages(mk_site)):
+        mk = parsed(mk_site, path)
+        for name in OTHERS:
+            other = parsed(engine_sites[name][0], path)
+            assert other.data == mk.data, f"{name}: {path}: page data"
+            assert other.texts == mk.texts, f"{name}: {path}: template text"
+            assert other.ati == mk.ati, f"{name}: {path}: data-ati elements"
+            assert (other.nav, other.toc) == (mk.nav, mk.toc), f"{name}: {path}: navigation and contents"
+        checked += bool(mk.texts)
+    assert checked >= 7  # every message page has templates to compare
+
+
+def search_pages(site: Path) -> dict[str, str]:
+    """The pages in the search index, by location, with their titles (MkDocs and Zensical write different files)."""
+    for index in (site / "search" / "search_index.json", site / "search.json"):
+        if index.is_file():
+            data = json.loads(index.read_text("utf-8"))
+            entries = data.get("docs") or data.get("items")
+            return {e["location"]: e["title"] for e in entries if "#" not in e["location"]}
+    raise AssertionError(f"no search index in {site}")
+
+
+def test_search_indexes_list_the_same_pages(engine_sites):
+    mk = search_pages(engine_sites["mkdocs"][0])
+    assert "messages/appreciation/" in mk
+    for name in OTHERS:
+        assert search_pages(engine_sites[name][0]) == mk, name
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", list(ENGINES))
+def test_smoke_personalize_and_plan_on_each_engine(engine_sites, browser, name):
+    """In Chromium: the form personalizes a message, instant navigation restarts it, the planner plans; all offline."""
+    url = engine_sites[name][1]
+    context = browser.new_context()
+    page = context.new_page()
+    errors, requests = [], []
+    page.on("pageerror", lambda e: errors.append(e.message))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url + "messages/appreciation/")
+    assert page.evaluate("typeof window.document$?.subscribe") == "function", "the theme's document$ is missing"
+    body = page.locator(".ati-card .ati-body").first
+    expect(page.locator("[data-ati-profile]")).to_be_visible()
+    page.fill("#ati-company", "Fabrikam Engines")
+    expect(body).to_contain_text("Fabrikam Engines")
+    # Instant navigation (on every engine) swaps the page without a reload: the script must start on the new one.
+    page.get_by_role("link", name="Follow-up inquiry").first.click()
+    page.wait_for_url("**/messages/inquiry/")
+    expect(page.locator(".ati-card .ati-body").first).to_contain_text("Fabrikam Engines")
+    page.goto(url + "planner/")
+    page.wait_for_function("window.ATIPlanner")
+    page.fill("#ati-plan-date", "2026-03-03")
+    expect(page.locator("[data-ati-plan] li").first).to_be_visible()
+    context.close()
+    assert not errors, errors
+    assert [u for u in requests if not u.startswith((url, "data:", "blob:"))] == [], "a request left the site"
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_serve_rebuilds_on_save(engine_venvs, tmp_path, name):
+    """`./dev serve --engine NAME` picks up a YAML edit and a template edit (Zensical: through our own watcher)."""
+    from test_serve import free_port, wait_for
+
+    project = copy_project(tmp_path / "p")
+    venv = engine_venvs[name]
+    port = free_port()
+    command = [sys.executable, "-m", "generator.engine_run", "serve", "--engine", name, "--venv", str(venv)]
+    server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/steps/thank-you/"
+        assert wait_for(url, "<h1")
+        step = next((project / "content" / "steps").glob("01-*.yml"))
+        step.write_text(step.read_text("utf-8").replace("title: ", "title: Edited live ", 1), "utf-8")
+        assert wait_for(url, "Edited live")
+        template = project / "templates" / "step.md.j2"
+        template.write_text(template.read_text("utf-8") + "\nTemplate edited live.\n", "utf-8")
+        assert wait_for(url, "Template edited live.")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
