@@ -58,6 +58,8 @@ def message_config(message: Message) -> dict:
     limits = message.length
     config: dict = {"id": message.id, "step": message.step, "email": message.channel == "email"}
     config["perRecipient"] = message.per_interviewer
+    if message.channel == "sms":
+        config["sms"] = True  # one text message: the card counts GSM-7/UCS-2 units and offers an sms: link
     if "sentences" in limits:
         config["sentences"] = {"min": limits["sentences"][0], "max": limits["sentences"][1]}
     if "characters" in limits:

@@ -159,7 +159,7 @@ def test_new_fields_reach_the_editors_schema(extended):
             "kinds.message.fields.step.to: reference to nothing (expected a kind or type with an id field: blank, message, ",
         ),
         (
-            "channel: {type: enum, values: [email, linkedin, phone, letter],",
+            "channel: {type: enum, values: [email, linkedin, phone, letter, sms],",
             "channel: {type: enum,",
             "kinds.message.fields.channel: 'enum' field without 'values' (expected 'values:' in the field, found no such key). "
             "Fix: add 'values:'",

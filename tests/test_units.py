@@ -137,7 +137,7 @@ def test_every_field_type_has_a_label_for_the_field_reference():
     labels = {name: f["label"] for name, f in schema()["kinds"]["message"]["fields"].items()}
     assert labels["order"] == "whole number (0 to 99)"
     assert labels["related"] == "list of message ids"
-    assert labels["channel"] == "one of email, linkedin, phone, letter"
+    assert labels["channel"] == "one of email, linkedin, phone, letter, sms"
     assert labels["length"] == "length (see below)"
     assert schema()["types"]["length"]["fields"]["sentences"]["label"] == "[fewest, most], whole numbers (1 to 20)"
     assert all("label" in f for k in schema()["kinds"].values() for f in k["fields"].values())
