@@ -58,9 +58,18 @@ def untranslated(content: dict[str, bytes], language: Language, languages: list[
     return sorted(n for n in base if n.endswith(".yml") and language.prefix + n not in content)
 
 
-def page_of(content_file: str) -> str:
-    """The page a content file becomes (steps/01-thank-you.yml -> steps/01-thank-you.md); kinds in one file: ''."""
-    return content_file.removesuffix(".yml") + ".md" if "/" in content_file else ""
+PAGE_FOLDERS = {"steps": "steps", "messages": "messages", "topics": "advice"}  # content folder -> page folder
+
+
+def page_of(content_file: str, raw: bytes) -> str:
+    """The page a content file becomes (steps/01-thank-you.yml with id thank-you -> steps/thank-you.md), or ''."""
+    folder = content_file.split("/", 1)[0]
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError:
+        return ""
+    found = data.get("id") if isinstance(data, dict) else None
+    return f"{PAGE_FOLDERS[folder]}/{found}.md" if folder in PAGE_FOLDERS and found else ""
 
 
 def _keys(raw: bytes) -> dict[str, tuple[int, int]]:
@@ -78,7 +87,7 @@ def ui_key_problems(base: bytes, local: bytes, base_file: str, local_file: str) 
     """Compare a language's ui.yml with the default one: each missing or extra key is an error with its place."""
     ours, theirs = _keys(base), _keys(local)
     problems = []
-    for key, (line, col) in ours.items():
+    for key, (line, _col) in ours.items():
         if key not in theirs:
             expected = f"the key '{key}' (as in {base_file}:{line})"
             fix = f"add '{key}:' translated from {base_file}"
@@ -111,3 +120,9 @@ def alternates(languages: list[Language], current: Language) -> list[dict]:
     """Material's extra.alternate for one build: each language's root relative to the current build's root."""
     up = "" if current.default else "../"
     return [{"name": lang.name, "lang": lang.code, "link": up + lang.prefix} for lang in languages]
+
+
+def without_languages(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The default language's files of a content tree read whole: a folder with its own ui.yml is a language."""
+    found = {name.split("/", 1)[0] for name in files if name.count("/") == 1 and name.endswith("/ui.yml")}
+    return {name: data for name, data in files.items() if name.split("/", 1)[0] not in found or "/" not in name}

@@ -214,7 +214,7 @@ def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
         docs = Path(config.docs_dir)
         shown = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
         problems += result.warnings + docs_problems(result.pages, config, shown)
-        _mark_untranslated(result, notes, options.content_dir, language)
+        _mark_untranslated(result, notes, content, options.content_dir, language)
     problems = _relocate(problems, translated, options.content_dir, language)
     outcome = Outcome(result, problems, strict, notes)
     if outcome.failed:
@@ -222,11 +222,12 @@ def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
     return outcome
 
 
-def _mark_untranslated(result: Result, notes: list[Problem], label: str, language) -> None:
+def _mark_untranslated(result: Result, notes: list[Problem], content: dict, label: str, language) -> None:
     """Put the language's visible note at the top of each page still in the default language."""
     text = result.guide.ui.get(langs.UNTRANSLATED_KEY, "")
     for note in notes:
-        page = langs.page_of(note.file.removeprefix(f"{label}/{language.prefix}"))
+        name = note.file.removeprefix(f"{label}/{language.prefix}")
+        page = langs.page_of(name, content.get(name, b""))
         if page in result.pages and text:
             result.pages[page] = _with_note(result.pages[page], text)
 
