@@ -7,7 +7,9 @@ import sys
 from urllib.parse import quote
 
 import pytest
+from _personalize_helpers import open_form
 from forkers import make_project
+from playwright.sync_api import expect
 
 from generator import languages as langs
 from generator.errors import Problem
@@ -99,7 +101,8 @@ def test_german_search_finds_the_rejection_page(page, content_site_url):
 def test_one_store_for_both_languages(page, content_site_url):
     """An application typed in English shows in German: the storage keys are the same in every language."""
     page.goto(content_site_url + "messages/appreciation/")
+    open_form(page)
     page.fill("#ati-company", "Fabrikam")
-    page.wait_for_timeout(300)
     page.goto(content_site_url + "de/messages/appreciation/")
-    assert page.locator("#ati-company").input_value() == "Fabrikam"
+    open_form(page)
+    expect(page.locator("#ati-company")).to_have_value("Fabrikam")
