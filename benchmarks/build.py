@@ -7,6 +7,9 @@ ids), in the same run:
   ours       `mkdocs build --strict` of the project, with the plugin
   plain      `mkdocs build --strict` of the same Markdown written by hand (the generator's output saved to docs/,
              the same mkdocs.yml without the plugin, the nav written out): the baseline
+  plain×N    with N languages (mkdocs.yml's `languages`), ours builds one site per language: it is set against N plain
+             builds of the same pages run one after the other (ours/plain×N), the cost a fork would pay building each
+             language by hand
 Each build runs in a new process, as a user runs it; ours and plain alternate, and the median of --repeat runs is kept.
 Prints the figures, the ratio ours/plain and the cost per message between sizes.
 
@@ -64,10 +67,12 @@ def bench(size: str, repeat: int, add: list[str], remove: list[str]) -> dict:
         result = generate_pages(project, loaded)
         gen.append(time.perf_counter() - start)
     plain = plain_project(project, work / "plain")
-    ours_t, plain_t = [], []
+    languages = 1 + sum(1 for d in (project / "content").iterdir() if (d / "ui.yml").is_file())
+    ours_t, plain_t, plain_n = [], [], []
     for _ in range(repeat):
         ours_t.append(mkdocs_build(project, work / "site-ours"))
         plain_t.append(mkdocs_build(plain, work / "site-plain"))
+        plain_n.append(plain_t[-1] + sum(mkdocs_build(plain, work / f"site-plain-{n}") for n in range(1, languages)))
     pages = sum(1 for _ in (work / "site-ours").rglob("*.html"))
     return {
         "size": size,
@@ -77,6 +82,8 @@ def bench(size: str, repeat: int, add: list[str], remove: list[str]) -> dict:
         "generator_cold_s": float(cold.stdout),
         "ours_s": median(ours_t),
         "plain_s": median(plain_t),
+        "languages": languages,
+        "plain_n_s": median(plain_n),
         "ours_runs": ours_t,
         "plain_runs": plain_t,
         "generated_pages": len(result.pages),
@@ -106,7 +113,7 @@ def main() -> None:
     print(f"build benchmark: {machine()}; median of {args.repeat} run(s) each" + (f"; features {changed}" if changed else ""))
     print(
         f"{'content':>9} {'messages':>8} {'pages':>6} {'gen cold':>9} {'generator':>10} {'ours':>9} {'plain':>9} "
-        f"{'ours/plain':>10} {'gen/msg':>8} {'ours/msg':>9} {'plain/msg':>9}"
+        f"{'ours/plain':>10} {'gen/msg':>8} {'ours/msg':>9} {'plain/msg':>9} {'langs':>5} {'plain×N':>8} {'ours/plain×N':>12}"
     )
     rows = []
     for size in args.sizes.split(","):
@@ -117,7 +124,8 @@ def main() -> None:
             f"{size:>9} {n:>8} {r['pages']:>6} {r['generator_cold_s'] * 1000:>7.0f}ms {r['generator_s'] * 1000:>8.0f}ms "
             f"{r['ours_s']:>8.2f}s {r['plain_s']:>8.2f}s "
             f"{r['ours_s'] / r['plain_s']:>10.3f} {r['generator_s'] / n * 1000:>6.2f}ms {r['ours_s'] / n * 1000:>7.1f}ms "
-            f"{r['plain_s'] / n * 1000:>7.1f}ms",
+            f"{r['plain_s'] / n * 1000:>7.1f}ms {r['languages']:>5} {r['plain_n_s']:>7.2f}s "
+            f"{r['ours_s'] / r['plain_n_s']:>12.3f}",
             flush=True,
         )
     grown = [r for r in rows if r["size"] != "bundled"]

@@ -103,9 +103,8 @@ def test_undefined_variable_in_a_template_names_the_template_line():
 
 
 def test_navigation_sections_stay_bounded_for_large_guides():
-    from types import SimpleNamespace
-
     from pathlib import Path
+    from types import SimpleNamespace
 
     import yaml
 
