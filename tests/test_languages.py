@@ -106,3 +106,31 @@ def test_one_store_for_both_languages(page, content_site_url):
     page.goto(content_site_url + "de/messages/appreciation/")
     open_form(page)
     expect(page.locator("#ati-company")).to_have_value("Fabrikam")
+
+
+ENGLISH = ["Copy", "Subject", "Remember", "Forget", "blank", "Interviewer", "Tone", "Formal", "Warm", "Download", "e.g."]
+ENGLISH += ["When to send", "Also searched", "Your details", "Open in", "characters", "sentences", "Tuesday", "March"]
+
+
+@pytest.mark.browser
+def test_a_personalized_german_thank_you_is_german_in_both_tones(page, content_site_url):
+    """No English interface word, German dates through Intl, a Sie tone and a du tone."""
+    page.goto(content_site_url + "de/messages/appreciation/")
+    open_form(page)
+    for field, value in {
+        "your_name": "Jonas Weber",
+        "company": "Nordwind",
+        "role": "Analyst",
+        "interview_date": "2026-03-03",
+    }.items():
+        page.fill(f"#ati-{field}", value)
+    page.fill("#ati-i0-interviewer_title", "Sehr geehrte Frau")
+    page.fill("#ati-i0-interviewer_name", "Berg")
+    page.fill("#ati-i0-topic", "die Planung der Releases")
+    card = page.locator(".ati-message")
+    expect(card).to_contain_text("Sehr geehrte Frau Berg,")
+    expect(card).to_contain_text("Dienstag, 3. März 2026")
+    text = page.inner_text(".md-main")
+    assert not [w for w in ENGLISH if w in text], [w for w in ENGLISH if w in text]
+    page.get_by_role("radio", name="Du").check()
+    expect(card).to_contain_text("Hallo Berg,")
