@@ -69,7 +69,7 @@ def test_each_language_is_a_complete_site_with_its_language(content_site):
 
 @pytest.mark.build
 def test_an_untranslated_page_says_so(content_site):
-    german = (content_site / "de" / "messages" / "linkedin-note" / "index.html").read_text("utf-8")
+    german = (content_site / "de" / "advice" / "channel" / "index.html").read_text("utf-8")
     assert 'class="ati-untranslated"' in german and "noch nicht übersetzt" in german
     translated = (content_site / "de" / "steps" / "outcome" / "index.html").read_text("utf-8")
     assert "ati-untranslated" not in translated
