@@ -116,10 +116,11 @@ def untranslated_problems(content: dict[str, bytes], language: Language, languag
     ]
 
 
-def alternates(languages: list[Language], current: Language) -> list[dict]:
-    """Material's extra.alternate for one build: each language's root relative to the current build's root."""
+def alternates(languages: list[Language], current: Language, root: str = "/") -> list[dict]:
+    """Material's extra.alternate for one build: each language's root relative to the current build's root (link),
+    and as an absolute path under the default language's root path (path: for the 404 page, served at any depth)."""
     up = "" if current.default else "../"
-    return [{"name": lang.name, "lang": lang.code, "link": up + lang.prefix} for lang in languages]
+    return [{"name": lang.name, "lang": lang.code, "link": up + lang.prefix, "path": root + lang.prefix} for lang in languages]
 
 
 def without_languages(files: dict[str, bytes]) -> dict[str, bytes]:

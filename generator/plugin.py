@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import config_options as c
@@ -82,7 +83,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         every = langs.from_options(self.config.languages)
         self.language = self.language or (every[0] if every else None)
         if len(every) > 1:
-            config.extra["alternate"] = langs.alternates(every, self.language)
+            path = urlsplit(config.site_url or "/").path
+            root = path.removesuffix(self.language.prefix) if self.language.prefix else path
+            config.extra["alternate"] = langs.alternates(every, self.language, root or "/")
         outcome = project.run(config, self.config, strict=bool(config.strict), cache=template_cache(), language=self.language)
         if outcome.failed:
             raise PluginError(outcome.report())

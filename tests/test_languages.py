@@ -38,9 +38,9 @@ def test_overlay_keeps_untranslated_files_and_lists_them():
     assert langs.overlay(files, every[1], every) == {"ui.yml": b"de", "steps/a.yml": b"x", "steps/b.yml": b"id: b"}
     assert langs.overlay(files, every[0], every) == {"ui.yml": b"en", "steps/a.yml": b"id: a", "steps/b.yml": b"id: b"}
     assert langs.untranslated(files, every[1], every) == ["steps/b.yml"]
-    assert langs.alternates(every, every[1]) == [
-        {"name": "English", "lang": "en", "link": "../"},
-        {"name": "Deutsch", "lang": "de", "link": "../de/"},
+    assert langs.alternates(every, every[1], "/guide/") == [
+        {"name": "English", "lang": "en", "link": "../", "path": "/guide/"},
+        {"name": "Deutsch", "lang": "de", "link": "../de/", "path": "/guide/de/"},
     ]
 
 
