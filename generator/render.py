@@ -71,21 +71,23 @@ def nav(guide: Guide) -> list:
     def t(title: str) -> str:
         return str(html(title))
 
+    ui = {k: str(v) for k, v in guide.ui.items()}  # the navigation's labels, per language (content/ui.yml)
+    steps, messages, advice = ui["nav_steps"], ui["nav_messages"], ui["nav_advice"]
     return [
-        {"Home": "index.md"},
+        {ui["nav_home"]: "index.md"},
         {
-            "Tools": [
-                {"Your applications": "applications.md"},
-                {"Follow-up planner": "planner.md"},
-                {"What happened?": "what-happened.md"},
-                {"Printable checklist": "checklist.md"},
-                {"Print one application": "application-print.md"},
+            ui["nav_tools"]: [
+                {ui["nav_applications"]: "applications.md"},
+                {ui["nav_planner"]: "planner.md"},
+                {ui["nav_chooser"]: "what-happened.md"},
+                {ui["nav_checklist"]: "checklist.md"},
+                {ui["nav_print"]: "application-print.md"},
             ]
         },
-        {"The steps": _chunked("Steps", [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps])},
-        {"Messages": _chunked("Messages", [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages])},
-        {"Advice": _chunked("Advice", [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics])},
-        {"Customize this guide": "customize.md"},
+        {steps: _chunked(steps, [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps])},
+        {messages: _chunked(messages, [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages])},
+        {advice: _chunked(advice, [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics])},
+        {ui["nav_customize"]: "customize.md"},
     ]
 
 

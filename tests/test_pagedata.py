@@ -15,6 +15,7 @@ import yaml
 
 from generator import pagedata
 from generator.core import check
+from generator.languages import without_languages
 from generator.render import Settings, _Renderer
 from generator.write import read_templates, read_tree
 
@@ -24,7 +25,7 @@ MODULES = sorted((ROOT / "docs" / "assets" / "guide").glob("*.js"))
 
 def content(**changes: bytes) -> dict[str, bytes]:
     """The shipped content, with some files replaced."""
-    files = read_tree(ROOT / "content", (".yml",))
+    files = without_languages(read_tree(ROOT / "content", (".yml",)))
     files.update({name.replace("__", "/"): data for name, data in changes.items()})
     return files
 

@@ -103,17 +103,22 @@ def test_undefined_variable_in_a_template_names_the_template_line():
 
 
 def test_navigation_sections_stay_bounded_for_large_guides():
+    from pathlib import Path
     from types import SimpleNamespace
 
+    import yaml
+
     from generator.render import NAV_CHUNK, nav
+
+    ui = yaml.safe_load((Path(__file__).parent / "fixture" / "content" / "ui.yml").read_text("utf-8"))
 
     def item(i):
         return SimpleNamespace(id=f"m{i}", title=f"<M{i}>")
 
-    small = SimpleNamespace(steps=[], messages=[item(i) for i in range(7)], topics=[])
+    small = SimpleNamespace(steps=[], messages=[item(i) for i in range(7)], topics=[], ui=ui)
     [messages] = [e["Messages"] for e in nav(small) if "Messages" in e]
     assert messages == [{f"&lt;M{i}&gt;": f"messages/m{i}.md"} for i in range(7)]
-    big = SimpleNamespace(steps=[], messages=[item(i) for i in range(2 * NAV_CHUNK + 5)], topics=[])
+    big = SimpleNamespace(steps=[], messages=[item(i) for i in range(2 * NAV_CHUNK + 5)], topics=[], ui=ui)
     [sections] = [e["Messages"] for e in nav(big) if "Messages" in e]
     assert [list(s)[0] for s in sections] == [
         f"Messages 1 to {NAV_CHUNK}",

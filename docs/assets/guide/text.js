@@ -4,8 +4,13 @@
 export const format = (template, values) =>
   template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 
-// "1 blank", "3 blanks": the string for one or for several, from the interface strings.
-export const counted = (ui, noun, count) => format(ui[count === 1 ? `${noun}_one` : `${noun}_other`], { count });
+// "1 blank", "3 blanks": the interface string for the count's plural category in the page's language
+// (Intl.PluralRules: one, few, many, other...), falling back to the "other" string when a language has no such key.
+export function counted(ui, noun, count) {
+  const category = new Intl.PluralRules(ui.locale || undefined).select(count);
+  const number = new Intl.NumberFormat(ui.locale || undefined).format(count);
+  return format(ui[`${noun}_${category}`] ?? ui[`${noun}_other`], { count: number });
+}
 
 const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
 
@@ -17,7 +22,8 @@ export function displayValue(value, locale) {
   const date = new Date(Date.UTC(+parts[1], parts[2] - 1, +parts[3]));
   if (date.getUTCDate() !== +parts[3]) return text;
   const options = { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-  return date.toLocaleDateString(locale, options).replace(/,/g, "");
+  const written = date.toLocaleDateString(locale, options);
+  return /^en\b/i.test(locale || "") ? written.replace(/,/g, "") : written; // British style drops commas; German keeps "Dienstag, 3. März"
 }
 
 // How many sentences a text has, by the generator's rule (shipped in the page data).
