@@ -97,10 +97,10 @@ def load_plugin_config(project: Path):
 
 def generate_pages(project: Path, loaded=None):
     """Run the generator stage alone, exactly as the plugin's on_config does; return its Result."""
-    from generator.plugin import run
+    from generator.project import run
 
     config, options = loaded or load_plugin_config(project)
-    return run(config, options)
+    return run(config, options, strict=True).result
 
 
 class _Tagged:

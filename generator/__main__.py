@@ -18,6 +18,8 @@ def _check(config_file: str):
     outcome = project.check(config_file)
     if outcome.problems:
         print(outcome.report(), file=sys.stderr)
+    for note in outcome.notes:  # pages of an added language still shown in the default language
+        print(str(note).replace(": (file): ", ": ", 1))
     return outcome
 
 

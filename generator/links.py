@@ -207,12 +207,7 @@ class _Linker:
                 known = self.ids.get(to, {})
                 if to in self.incomplete or target in known:
                     continue
-                fix = renamed.hint(to, target) or did_you_mean(target, set(known))
-                if not fix.startswith(("did you mean", "`")):
-                    where = "remove it from this list" if isinstance(path[-1], int) else f"point '{path[-1]}' at another {to}"
-                    if not ref.required and not isinstance(path[-1], int):
-                        where = f"remove the '{path[-1]}:' line"
-                    fix = f"no {to} has this id (was it deleted?): {where}, or restore the {to} '{target}'"
+                fix = renamed.hint(to, target) or _unknown_fix(ref, path, to, target, did_you_mean(target, set(known)))
                 self.problems.append(
                     ctx.doc.problem(path, f"unknown {to}", expected=f"the id of a {to}", found=f"'{target}'", fix=fix)
                 )
@@ -306,3 +301,14 @@ def link(checked: list[tuple[str, Context]], incomplete: set[str]) -> list[Probl
                     )
                 )
     return linker.problems
+
+
+def _unknown_fix(ref, path: Path, to: str, target: str, near: str) -> str:
+    """Say what to do about a reference to a missing id: a near name if there is one, and what to do if it was deleted."""
+    where = "remove it from this list" if isinstance(path[-1], int) else f"point '{path[-1]}' at another {to}"
+    if not ref.required and not isinstance(path[-1], int):
+        where = f"remove the '{path[-1]}:' line"
+    deleted = f"{where}, or restore the {to} '{target}'"
+    if near.startswith("did you mean"):
+        return f"{near} If the {to} '{target}' was deleted: {deleted}"
+    return f"no {to} has this id (was it deleted?): {deleted}"

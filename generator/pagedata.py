@@ -13,6 +13,7 @@ from generator.model import Guide, Message, Step
 from generator.roles import role_map
 
 DATED_ANCHORS = ("interview", "promised_date", "previous_follow_up")
+WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")  # JavaScript's order
 MAIL_LINK_LIMIT = 1800  # characters of a mailto: URL that every common mail app opens
 DATA_ID = "ati-page-data"
 
@@ -55,7 +56,10 @@ def plan(guide: Guide, url: Callable[[str], str]) -> list[dict]:
 def message_config(message: Message) -> dict:
     """Return what the message card needs about one message: its channel, its limits and who it goes to."""
     limits = message.length
-    config: dict = {"id": message.id, "email": message.channel == "email", "perRecipient": message.per_interviewer}
+    config: dict = {"id": message.id, "step": message.step, "email": message.channel == "email"}
+    config["perRecipient"] = message.per_interviewer
+    if message.channel == "sms":
+        config["sms"] = True  # one text message: the card counts GSM-7/UCS-2 units and offers an sms: link
     if "sentences" in limits:
         config["sentences"] = {"min": limits["sentences"][0], "max": limits["sentences"][1]}
     if "characters" in limits:
@@ -78,15 +82,22 @@ def page_data(
     *,
     with_plan: bool = False,
     date_locale: str = "",
+    weekend: list[str] | None = None,
 ) -> dict:
     """Return the page's data document: the blanks' roles, interface strings, storage, rules, and the plan if asked."""
+    days = ["saturday", "sunday"] if weekend is None else weekend
     data = {
         "dates": {"locale": locale_of(guide, date_locale)},
         "version": 1,
         "storage": {"prefix": storage_prefix or default_prefix(site_name)},
         "roles": role_map([{"id": b.id, "role": b.role} for b in guide.blanks]),
         "ui": guide.ui,
-        "rules": {"sentenceEnd": blank_syntax.SENTENCE_END.pattern, "mailLinkLimit": MAIL_LINK_LIMIT},
+        "rules": {
+            "sentenceEnd": blank_syntax.SENTENCE_END.pattern,
+            "mailLinkLimit": MAIL_LINK_LIMIT,
+            "weekend": sorted(WEEKDAYS.index(d) for d in set(days)),
+            "urls": {"desk": url("applications.md"), "print": url("application-print.md")},
+        },
         "calendar": {"product": f"-//{site_name}//Follow-up planner//EN"},
     }
     if with_plan:
@@ -94,12 +105,20 @@ def page_data(
     return data
 
 
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _inert_braces(string: re.Match) -> str:
+    """Write braces and percent signs in a JSON string as \\u escapes: no template engine after ours evaluates them."""
+    return string.group(0).replace("{", "\\u007b").replace("}", "\\u007d").replace("%", "\\u0025")
+
+
 def element(data: dict) -> Markup:
     """Return the data as JSON in an attribute of a hidden element, HTML-escaped.
 
     Not a <script type="application/json">: Material's instant navigation re-creates every inline script of the
     new page as a classic script, without its type, and runs it (a SyntaxError, and the element loses its id)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = JSON_STRING.sub(_inert_braces, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     for char, entity in (("&", "&amp;"), ("'", "&#39;"), ("<", "&lt;"), (">", "&gt;")):
         text = text.replace(char, entity)  # single-quoted: the JSON's many double quotes stay as they are
     return Markup(f"<div id=\"{DATA_ID}\" hidden data-json='{text}'></div>")

@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import config_options as c
@@ -16,9 +17,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
+from generator import languages as langs
 from generator import project, render
 from generator.branding import config_typos
 from generator.core import Result
+from generator.pagedata import WEEKDAYS
 from generator.write import minify_assets, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.after_the_interview")
@@ -42,6 +45,8 @@ class GuideConfig(Config):
     organisation = c.Type(str, default="")
     storage_prefix = c.Type(str, default="")  # keys of the browser's storage; forks on one host need their own
     date_locale = c.Type(str, default="")  # how dates are written (BCP 47, such as en-US); empty: the ui.yml locale
+    weekend = c.ListOfItems(c.Choice(WEEKDAYS), default=["saturday", "sunday"])  # the desk's non-working days
+    languages = c.Type(list, default=[])  # [{code: en, name: English}, {code: de, name: Deutsch}]: the first is the default
     adviser = c.SubConfig(AdviserConfig)
 
 
@@ -57,6 +62,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     result: Result | None = None
     command = "build"
     site_dir: str | None = None  # the real site folder while the build writes into a staging folder beside it
+    language: langs.Language | None = None  # the language this build makes (None: the default, or the only one)
+    nested = False  # True in a language's build started by the default language's build
 
     def load_config(self, options, config_file_path=None):
         """Validate the options; name each misspelt option, and any misspelt MkDocs setting, by line with a suggestion."""
@@ -74,9 +81,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_config(self, config):
         """Check and render everything before MkDocs touches site_dir, then build into a staging folder."""
-        if os.environ.get("SITE_URL"):
+        if os.environ.get("SITE_URL") and not self.nested:
             config.site_url = os.environ["SITE_URL"].rstrip("/") + "/"
-        outcome = project.run(config, self.config, strict=bool(config.strict), cache=template_cache())
+        every = langs.from_options(self.config.languages)
+        self.language = self.language or (every[0] if every else None)
+        if len(every) > 1:
+            path = urlsplit(config.site_url or "/").path
+            root = path.removesuffix(self.language.prefix) if self.language.prefix else path
+            config.extra["alternate"] = langs.alternates(every, self.language, root or "/")
+        outcome = project.run(config, self.config, strict=bool(config.strict), cache=template_cache(), language=self.language)
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result
@@ -84,7 +97,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             log.warning(str(warning))
         if config.nav is None:
             config.nav = self.result.nav
-        if self.command != "serve":
+        if self.command != "serve" and not self.nested:
             self.site_dir = config.site_dir
             config.site_dir = staging_dir(config.site_dir)
         return config
@@ -110,6 +123,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         """Minify the project's own script and styles, then swap the staging folder in unless strict mode will abort."""
         local = [str(getattr(p, "path", p)) for p in config.extra_javascript] + list(config.extra_css)
         minify_assets(Path(config.site_dir), [p for p in local if "://" not in p])
+        if not self.nested:
+            for language in langs.from_options(self.config.languages)[1:]:
+                build_language(config, language)
         if self.site_dir is None:
             return
         counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
@@ -130,3 +146,33 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         server.watch(str(root / self.config.content_dir))
         server.watch(str(root / self.config.templates_dir))
         return server
+
+
+def build_language(config, language: langs.Language) -> None:
+    """Build one added language's complete site into its folder of the site being built (site/de/)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_url = (config.site_url or "").rstrip("/") + "/" + language.code + "/" if config.site_url else None
+    other = _fresh_config(load_config, config_file=config.config_file_path, site_dir=str(Path(config.site_dir) / language.code))
+    other.strict = config.strict
+    other.site_url = site_url
+    other.theme["language"] = language.code
+    search = other.plugins.get("material/search") or other.plugins.get("search")
+    if search is not None:
+        search.config.lang = [language.code]
+    plugin = other.plugins[project.PLUGIN]
+    plugin.language, plugin.nested = language, True
+    build(other)
+
+
+def _fresh_config(load_config, **options):
+    """Load mkdocs.yml with new plugin instances (MkDocs reuses plugins with on_startup; the running build owns those)."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    plugins = MkDocsConfig.plugins
+    saved, plugins.plugin_cache = plugins.plugin_cache, {}
+    try:
+        return load_config(**options)
+    finally:
+        plugins.plugin_cache = saved

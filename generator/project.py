@@ -5,11 +5,13 @@ The command line (`check`, `build --out`) and the MkDocs plugin both call `run`,
 
 from __future__ import annotations
 
+import html
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator import languages as langs
 from generator.branding import PLUGIN, check_branding, config_typos, locate
 from generator.core import Result, generate
 from generator.errors import ContentErrors, Problem
@@ -26,6 +28,7 @@ class Outcome:
     result: Result | None
     problems: list[Problem] = field(default_factory=list)
     strict: bool = True
+    notes: list[Problem] = field(default_factory=list)  # pages shown in the default language, listed by `check`
 
     @property
     def failed(self) -> bool:
@@ -93,8 +96,16 @@ def load_config(config_file: str | Path):
     return (config if config is not None and PLUGIN in config.plugins else None), problems
 
 
-def settings_from(config, options) -> Settings:
-    """Collect what the pages need from the MkDocs configuration."""
+def date_locale_of(options, language=None) -> str:
+    """The configured date locale of a language: its own `date_locale` in `languages`, else (for the default or only
+    language) the plugin's `date_locale`; empty leaves it to the language's ui.yml `locale`."""
+    if language is not None and language.date_locale:
+        return language.date_locale
+    return options.date_locale if language is None or language.default else ""
+
+
+def settings_from(config, options, language=None) -> Settings:
+    """Collect what the pages need from the MkDocs configuration (for one language, if given)."""
     adviser = {k: v for k, v in dict(options.adviser).items() if v}
     return Settings(
         site_name=config.site_name,
@@ -103,7 +114,8 @@ def settings_from(config, options) -> Settings:
         use_directory_urls=config.use_directory_urls,
         templates_label=options.templates_dir,
         storage_prefix=options.storage_prefix,
-        date_locale=options.date_locale,
+        date_locale=date_locale_of(options, language),
+        weekend=list(options.weekend),
     )
 
 
@@ -158,39 +170,102 @@ def docs_problems(pages, config, shown: str) -> list[Problem]:
     return problems
 
 
-def run(config, options, strict: bool, cache=None) -> Outcome:
-    """Check branding, content, templates and docs/ clashes of a loaded configuration; generate the pages."""
-    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+def _language_files(root, options, language) -> tuple[dict, dict, list[Problem], list[Problem], set[str]]:
+    """Read content and templates for one language (its folder over the default's).
+
+    Return them with the problems, the notes on untranslated pages and the names of the language's own content files.
+    """
     content, problems = _read(root, options.content_dir, (".yml", ".yaml"))
     raw_templates, refused = _read(
         root, options.templates_dir, (".j2",), confined=False
     )  # a shared engine folder may sit outside
     problems += refused
+    every = langs.from_options(options.languages)
+    notes: list[Problem] = []
+    translated: set[str] = set()
+    if language is not None:
+        if not language.default and "ui.yml" in content and language.prefix + "ui.yml" in content:
+            local = f"{options.content_dir}/{language.prefix}ui.yml"
+            ui = content[language.prefix + "ui.yml"]
+            problems += langs.ui_key_problems(content["ui.yml"], ui, f"{options.content_dir}/ui.yml", local)
+        notes = langs.untranslated_problems(content, language, every, options.content_dir)
+        if not language.default:
+            translated = {n.removeprefix(language.prefix) for n in content if n.startswith(language.prefix)}
+        content = langs.overlay(content, language, every)
+        raw_templates = langs.overlay(raw_templates, language, every)
+    return content, raw_templates, problems, notes, translated
+
+
+def _relocate(problems: list[Problem], files: set[str], label: str, language) -> list[Problem]:
+    """Point problems in a language's own files at its folder (content/de/...), not at the default language's."""
+    if language is None or language.default:
+        return problems
+    moved = {f"{label}/{n}": f"{label}/{language.prefix}{n}" for n in files}
+    return [replace(p, file=moved.get(p.file, p.file)) for p in problems]
+
+
+def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
+    """Check branding, content, templates and docs/ clashes of a loaded configuration; generate the pages.
+
+    With `language` (generator.languages.Language), the language's folders are laid over the default ones.
+    """
+    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    every = langs.from_options(options.languages)
+    language = language or (every[0] if every else None)
+    content, raw_templates, problems, notes, translated = _language_files(root, options, language)
     outside = any(p.file in (options.content_dir, options.templates_dir) for p in problems)
     problems += check_branding_of(config, options)
     templates = {name: data.decode("utf-8", "replace") for name, data in raw_templates.items()}
     result = None
     try:
         if not outside:
-            result = generate(content, templates, settings_from(config, options), label=options.content_dir, cache=cache)
+            result = generate(
+                content, templates, settings_from(config, options, language), label=options.content_dir, cache=cache
+            )
     except ContentErrors as e:
         problems += e.problems
     if result is not None:
         docs = Path(config.docs_dir)
         shown = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
         problems += result.warnings + docs_problems(result.pages, config, shown)
-    outcome = Outcome(result, problems, strict)
+        _mark_untranslated(result, notes, content, options.content_dir, language)
+    problems = _relocate(problems, translated, options.content_dir, language)
+    outcome = Outcome(result, problems, strict, notes)
     if outcome.failed:
         outcome.result = None
     return outcome
 
 
+def _mark_untranslated(result: Result, notes: list[Problem], content: dict, label: str, language) -> None:
+    """Put the language's visible note at the top of each page still in the default language."""
+    text = result.guide.ui.get(langs.UNTRANSLATED_KEY, "")
+    for note in notes:
+        name = note.file.removeprefix(f"{label}/{language.prefix}")
+        page = langs.page_of(name, content.get(name, b""))
+        if page in result.pages and text:
+            result.pages[page] = _with_note(result.pages[page], text)
+
+
+def _with_note(page: str, text: str) -> str:
+    """Insert the note after the page's front matter and its first heading."""
+    note = f'\n<p class="ati-untranslated" role="note">{html.escape(text)}</p>\n'
+    lines = page.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "\n".join(lines[:at] + [note] + lines[at:])
+
+
 def check(config_file: str | Path = "mkdocs.yml", strict: bool = True) -> Outcome:
-    """Load mkdocs.yml and run every check a strict build runs; the command line's one entry point."""
+    """Load mkdocs.yml and run every check a strict build runs, for every language; the command line's one entry point."""
     config, problems = load_config(config_file)
     if config is None:
         return Outcome(None, problems, strict)
-    outcome = run(config, config.plugins[PLUGIN].config, strict)
+    options = config.plugins[PLUGIN].config
+    every = langs.from_options(options.languages) or [None]
+    outcome = run(config, options, strict, language=every[0])
+    for language in every[1:]:
+        other = run(config, options, strict, language=language)
+        outcome.problems += [p for p in other.problems if p not in outcome.problems]
+        outcome.notes += other.notes
     outcome.problems = problems + outcome.problems
     if outcome.failed:
         outcome.result = None

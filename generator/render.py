@@ -37,6 +37,7 @@ class Settings:
     templates_label: str = "templates"
     storage_prefix: str = ""  # the browser's storage keys; empty: derived from site_name
     date_locale: str = ""  # the language tag dates are written in; empty: the locale of content/ui.yml
+    weekend: list[str] = field(default_factory=lambda: ["saturday", "sunday"])  # the desk's non-working days
 
 
 def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
@@ -44,7 +45,8 @@ def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
     pages = [("index.md", "home.md.j2", {})]
     pages += [(f"steps/{s.id}.md", "step.md.j2", {"step": s}) for s in guide.steps]
     pages += [(f"messages/{m.id}.md", "message.md.j2", {"message": m}) for m in guide.messages]
-    pages += [("planner.md", "planner.md.j2", {})]
+    pages += [("planner.md", "planner.md.j2", {}), ("applications.md", "desk.md.j2", {})]
+    pages += [("application-print.md", "print.md.j2", {})]
     pages += [("what-happened.md", "chooser.md.j2", {}), ("checklist.md", "checklist.md.j2", {})]
     pages += [(f"advice/{t.id}.md", "topic.md.j2", {"topic": t}) for t in guide.topics]
     pages += [("customize.md", "customize.md.j2", {})]
@@ -70,19 +72,23 @@ def nav(guide: Guide) -> list:
     def t(title: str) -> str:
         return str(html(title))
 
+    ui = {k: str(v) for k, v in guide.ui.items()}  # the navigation's labels, per language (content/ui.yml)
+    steps, messages, advice = ui["nav_steps"], ui["nav_messages"], ui["nav_advice"]
     return [
-        {"Home": "index.md"},
+        {ui["nav_home"]: "index.md"},
         {
-            "Tools": [
-                {"Follow-up planner": "planner.md"},
-                {"What happened?": "what-happened.md"},
-                {"Printable checklist": "checklist.md"},
+            ui["nav_tools"]: [
+                {ui["nav_applications"]: "applications.md"},
+                {ui["nav_planner"]: "planner.md"},
+                {ui["nav_chooser"]: "what-happened.md"},
+                {ui["nav_checklist"]: "checklist.md"},
+                {ui["nav_print"]: "application-print.md"},
             ]
         },
-        {"The steps": _chunked("Steps", [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps])},
-        {"Messages": _chunked("Messages", [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages])},
-        {"Advice": _chunked("Advice", [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics])},
-        {"Customize this guide": "customize.md"},
+        {steps: _chunked(steps, [{t(s.title): f"steps/{s.id}.md"} for s in guide.steps])},
+        {messages: _chunked(messages, [{t(m.title): f"messages/{m.id}.md"} for m in guide.messages])},
+        {advice: _chunked(advice, [{t(tp.title): f"advice/{tp.id}.md"} for tp in guide.topics])},
+        {ui["nav_customize"]: "customize.md"},
     ]
 
 
@@ -158,8 +164,9 @@ class _Renderer:
     def page_data(self, page: str, with_plan: bool = False) -> Markup:
         """Return the page's data for the browser modules as an element holding JSON (see generator/pagedata.py)."""
         s = self.settings
+        link = lambda t: self.url(page, t)  # noqa: E731
         data = pagedata.page_data(
-            self.guide, s.site_name, s.storage_prefix, lambda t: self.url(page, t), with_plan=with_plan, date_locale=s.date_locale
+            self.guide, s.site_name, s.storage_prefix, link, with_plan=with_plan, weekend=s.weekend, date_locale=s.date_locale
         )
         return pagedata.element(data)
 

@@ -33,7 +33,7 @@ summary: Say in a sentence what this message is for.
 send_when: Say when to send it.
 {c("step")}
 step: {step}
-{c("channel")} One of email, linkedin, phone, letter.
+{c("channel")} One of email, linkedin, phone, letter, sms.
 channel: email
 {c("per_interviewer")}
 per_interviewer: false

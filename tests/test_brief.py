@@ -8,6 +8,7 @@ import pytest
 
 from generator import blanks as blank_syntax
 from generator.core import check
+from generator.languages import without_languages
 from generator.write import read_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.shipped_content  # the shipped guide's own facts: a for
 
 @pytest.fixture(scope="module")
 def guide():
-    guide, problems = check(read_tree(ROOT / "content", (".yml",)))
+    guide, problems = check(without_languages(read_tree(ROOT / "content", (".yml",))))
     assert guide is not None, "\n".join(map(str, problems))
     assert [p for p in problems if p.severity == "warning"] == []
     return guide

@@ -338,11 +338,6 @@ def test_fork_new_schema_fields_are_validated(tmp_path):
     assert in_fork(fork, "-m", "generator", "schema").returncode == 0
     path = use_new_fields(fork, "recruiter", "acceptance")
     good = in_fork(fork, "-m", "generator", "check")
-    if "TypeError: Message.__init__() got an unexpected keyword argument" in good.stderr:
-        pytest.xfail(
-            "PENDING the core engineer's schema-driven model (issue 10: a field added to schema.yml works): "
-            "today check stops with this traceback. Once that is merged the test runs in full."
-        )
     assert good.returncode == 0 and "Traceback" not in good.stderr, good.stderr
     built = in_fork(fork, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site"))
     assert built.returncode == 0, built.stderr

@@ -63,7 +63,7 @@ def test_check_and_build_agree(case, tmp_path, previous_site):
 def test_forkers_table_is_up_to_date():
     text = TABLE.read_text("utf-8")
     assert text == updated(text), "FORKING.md's table is out of date: run .venv/bin/python tests/forkers.py"
-    assert len(CASES) >= 30
+    assert len(CASES) >= 49
 
 
 def test_warning_after_the_plugin_keeps_the_previous_site(tmp_path, previous_site):

@@ -33,6 +33,8 @@ def test_committed_schemas_are_generated_from_schema_yml():
 @pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_content_file_points_at_its_schema_and_validates(path):
     rel = path.relative_to(ROOT / "content").as_posix()
+    if (ROOT / "content" / rel.split("/")[0] / "ui.yml").is_file():  # a language's folder (content/de/...)
+        rel = rel.split("/", 1)[1]
     kind = classify(rel)
     first = path.read_text("utf-8").splitlines()[0]
     prefix = "# yaml-language-server: $schema="
@@ -125,7 +127,7 @@ def test_new_fields_are_validated_and_their_references_checked_with_no_code_chan
     assert lines == [
         "content/steps/01-thank-you.yml:14:7: note: text too long (expected at most 20 characters, found 40 characters). Fix: shorten it",
         "content/steps/01-thank-you.yml:15:6: see: unknown message (expected the id of a message, found 'thank'). "
-        "Fix: did you mean 'thanks'?",
+        "Fix: did you mean 'thanks'? If the message 'thank' was deleted: remove the 'see:' line, or restore the message 'thank'",
         "content/steps/01-thank-you.yml:17:37: pairs[0].other: unknown pair (expected the id of a pair, found 'b'). "
         "Fix: no pair has this id (was it deleted?): remove the 'other:' line, or restore the pair 'b'",
         "content/steps/01-thank-you.yml:18:10: pairs[1].id: duplicate pair id (expected a pair id used once, "
@@ -159,7 +161,7 @@ def test_new_fields_reach_the_editors_schema(extended):
             "kinds.message.fields.step.to: reference to nothing (expected a kind or type with an id field: blank, message, ",
         ),
         (
-            "channel: {type: enum, values: [email, linkedin, phone, letter],",
+            "channel: {type: enum, values: [email, linkedin, phone, letter, sms],",
             "channel: {type: enum,",
             "kinds.message.fields.channel: 'enum' field without 'values' (expected 'values:' in the field, found no such key). "
             "Fix: add 'values:'",

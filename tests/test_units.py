@@ -103,17 +103,22 @@ def test_undefined_variable_in_a_template_names_the_template_line():
 
 
 def test_navigation_sections_stay_bounded_for_large_guides():
+    from pathlib import Path
     from types import SimpleNamespace
 
+    import yaml
+
     from generator.render import NAV_CHUNK, nav
+
+    ui = yaml.safe_load((Path(__file__).parent / "fixture" / "content" / "ui.yml").read_text("utf-8"))
 
     def item(i):
         return SimpleNamespace(id=f"m{i}", title=f"<M{i}>")
 
-    small = SimpleNamespace(steps=[], messages=[item(i) for i in range(7)], topics=[])
+    small = SimpleNamespace(steps=[], messages=[item(i) for i in range(7)], topics=[], ui=ui)
     [messages] = [e["Messages"] for e in nav(small) if "Messages" in e]
     assert messages == [{f"&lt;M{i}&gt;": f"messages/m{i}.md"} for i in range(7)]
-    big = SimpleNamespace(steps=[], messages=[item(i) for i in range(2 * NAV_CHUNK + 5)], topics=[])
+    big = SimpleNamespace(steps=[], messages=[item(i) for i in range(2 * NAV_CHUNK + 5)], topics=[], ui=ui)
     [sections] = [e["Messages"] for e in nav(big) if "Messages" in e]
     assert [list(s)[0] for s in sections] == [
         f"Messages 1 to {NAV_CHUNK}",
@@ -137,7 +142,7 @@ def test_every_field_type_has_a_label_for_the_field_reference():
     labels = {name: f["label"] for name, f in schema()["kinds"]["message"]["fields"].items()}
     assert labels["order"] == "whole number (0 to 99)"
     assert labels["related"] == "list of message ids"
-    assert labels["channel"] == "one of email, linkedin, phone, letter"
+    assert labels["channel"] == "one of email, linkedin, phone, letter, sms"
     assert labels["length"] == "length (see below)"
     assert schema()["types"]["length"]["fields"]["sentences"]["label"] == "[fewest, most], whole numbers (1 to 20)"
     assert all("label" in f for k in schema()["kinds"].values() for f in k["fields"].values())

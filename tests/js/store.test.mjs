@@ -39,7 +39,7 @@ test("session-only by default; the first application is created when something i
     app.fields.company = "Fabrikam";
   });
   const data = JSON.parse(session.getItem("guide:data"));
-  assert.equal(data.version, 1);
+  assert.equal(data.version, 2);
   assert.equal(data.applications.length, 1);
   assert.deepEqual(data.applications[0].fields, { company: "Fabrikam" });
   assert.equal(local.length, 0);

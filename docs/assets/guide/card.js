@@ -1,7 +1,9 @@
 // One message card: the filled template for one recipient, its length guidance and its actions.
 import { announce, element, saveFile } from "./dom.js";
+import { sendActions } from "./send-actions.js";
 import { counted, displayValue, format, mailtoUrl, sentenceCount } from "./text.js";
 import { renderTemplate } from "./wording.js";
+import { smsNote, smsUrl } from "./sms.js";
 
 // The template's parts as the page holds them: text, {blank, label} for each blank, {optional, needs} for each
 // optional part (its braces left out), the shape generator/wording.py's template_data gives.
@@ -45,7 +47,11 @@ function guidance(card, { config, data, premium }) {
     over = count < min || count > max;
     notes.push(format(ui.sentences_advised, { sentences: counted(ui, "sentence", count), min, max }));
   }
-  if (config.characters) {
+  if (config.sms) {
+    const note = smsNote(card.body, ui);
+    over ||= note.over;
+    notes.push(note.text);
+  } else if (config.characters) {
     const limit = (premium() && config.premiumCharacters) || config.characters;
     const count = [...card.body].length;
     over ||= count > limit;
@@ -57,7 +63,7 @@ function guidance(card, { config, data, premium }) {
   return { text: notes.join(" · "), over };
 }
 
-// Add the card's buttons (copy, download) and mail link to its actions row; returns {subjectButton, mailLink, mailNote}.
+// Add the card's buttons (copy, download), mail or sms link to its actions row; returns {subjectButton, mailLink, mailNote, smsLink}.
 function addActions(card, { config, data }) {
   const ui = data.ui;
   const { actions, status } = card.parts;
@@ -94,7 +100,7 @@ function addActions(card, { config, data }) {
           () => announce(status, ui.copy_failed, true),
         ),
     );
-  const out = { subjectButton: null, mailLink: null, mailNote: null };
+  const out = { subjectButton: null, mailLink: null, mailNote: null, smsLink: null };
   if (config.email) {
     out.subjectButton = copyButton(ui.copy_subject, ui.copied_subject, () => card.subject);
     copyButton(ui.copy_body, ui.copied_body, () => card.body);
@@ -105,6 +111,11 @@ function addActions(card, { config, data }) {
     actions.append(out.mailLink, out.mailNote);
   } else {
     copyButton(ui.copy_text, ui.copied_text, () => card.body);
+  }
+  if (config.sms) {
+    out.smsLink = element("a", "ati-btn", ui.open_sms);
+    out.smsLink.addEventListener("click", guarded("sms", ui.action_open, () => {}));
+    actions.append(out.smsLink);
   }
   button(ui.download, ui.action_download, (unfilled) => {
     saveFile(`${config.id}${card.number ? "-" + card.number : ""}.txt`, withSubject());
@@ -138,8 +149,9 @@ export function createCard(list, options) {
   const ui = data.ui;
   const parts = cardParts(ui);
   const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0 };
-  const { subjectButton, mailLink, mailNote } = addActions(card, options);
+  const { subjectButton, mailLink, mailNote, smsLink } = addActions(card, options);
   parts.root.append(parts.heading, parts.subjectLine, parts.body, parts.meta, parts.actions, parts.status);
+  const send = sendActions(parts, options); // the send links and the sent button of send-actions.js
   list.append(parts.root);
 
   // Show a variant filled with a recipient's values; number counts recipients from 1, or is 0 for a single card.
@@ -167,6 +179,8 @@ export function createCard(list, options) {
       if (mailLink.hidden) mailLink.removeAttribute("href");
       else mailLink.setAttribute("href", url);
     }
+    send(values[data.roles.recipient_email], card.subject, card.body);
+    if (smsLink) smsLink.setAttribute("href", smsUrl(values[data.roles.recipient_phone], card.body));
   };
   return { show, remove: () => parts.root.remove() };
 }

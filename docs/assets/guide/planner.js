@@ -1,6 +1,8 @@
 // The follow-up planner page: the reader's dates in, the plan (from the page data) out, and a calendar file.
-import { calendarFile } from "./calendar.js";
-import { minutesOf, schedule } from "./dates.js";
+import { calendarFile, utcInstant } from "./calendar.js";
+import { dayNumber, minutesOf, schedule } from "./dates.js";
+import { todayIso, workingDay } from "./due.js";
+import { googleCalendarUrl, outlookCalendarUrl } from "./sendlinks.js";
 import { element, saveFile } from "./dom.js";
 import { format } from "./text.js";
 import { formatDate } from "./wording.js";
@@ -39,9 +41,34 @@ function planItem(when, title, href, step) {
   return item;
 }
 
+// The web calendar links (Google, Outlook) of one event: all-day as dates, timed in UTC (30 minutes up to the deadline).
+function calendarLinks(event, ui) {
+  const end = event.time && utcInstant(event.to, event.time, event.zone);
+  const target = end ? { ...event, startUtc: end - 18e5, endUtc: end } : event;
+  const row = element("span", "ati-plan__links");
+  for (const [text, href] of [
+    [ui.calendar_google, googleCalendarUrl(target)],
+    [ui.calendar_outlook, outlookCalendarUrl(target)],
+  ]) {
+    const a = element("a", "", text);
+    a.setAttribute("href", href);
+    a.setAttribute("target", "_blank");
+    a.setAttribute("rel", "noopener noreferrer");
+    row.append(a);
+  }
+  return row;
+}
+
+// Mark a list item overdue when its last day (moved off non-working days) has passed.
+function markOverdue(li, item, ui, weekend) {
+  if (item.move || dayNumber(todayIso()) <= workingDay(dayNumber(item.to), weekend)) return;
+  li.classList.add("is-overdue");
+  li.prepend(element("strong", "ati-plan__overdue", ui.plan_overdue));
+}
+
 // Fill list with the plan for input {date, time, promised, zone}: the steps done at the interview, then each dated
 // item; return the calendar events of the dated items.
-function showPlan(list, steps, input, { ui, company, locale }) {
+function showPlan(list, steps, input, { ui, company, weekend, locale }) {
   const events = [];
   const seen = new Map();
   for (const step of steps.filter((s) => s.placement === "at_interview")) {
@@ -58,9 +85,12 @@ function showPlan(list, steps, input, { ui, company, locale }) {
     const li = planItem(when, title, target.url, step);
     li.dataset.from = item.from;
     li.dataset.to = item.to;
-    list.append(li);
     const summary = title + (company ? " – " + company : "");
-    events.push({ ...item, summary, description: `${step.title}: ${step.label}\n${url}`, url, zone: input.zone });
+    const event = { ...item, summary, description: `${step.title}: ${step.label}\n${url}`, url, zone: input.zone };
+    events.push(event);
+    markOverdue(li, item, ui, weekend);
+    li.append(calendarLinks(event, ui));
+    list.append(li);
   }
   return events;
 }
@@ -105,7 +135,8 @@ export function start(form, { data, store }) {
       return;
     }
     const input = { date, time: fields.interview_time.value, promised, zone: fields.tz.value };
-    events = showPlan(list, steps, input, { ui, company: store.application().fields[roles.employer], locale: data.dates.locale });
+    const options = { ui, company: store.application().fields[roles.employer], weekend: data.rules.weekend, locale: data.dates.locale };
+    events = showPlan(list, steps, input, options);
     const last = events.at(-1);
     const range = last ? format(ui.plan_updated, { range: dateRange(data.dates.locale, [date], [last.to]) }) : "";
     status.textContent = [promisedYes && !promised ? ui.plan_ignored : "", range].filter(Boolean).join(" ");

@@ -6,6 +6,9 @@ const MODULES = new Map([
   ["profile-form", "./profile-form.js"],
   ["message-card", "./message-card.js"],
   ["planner", "./planner.js"],
+  ["switcher", "./switcher.js"],
+  ["desk", "./desk.js"],
+  ["print-view", "./print-view.js"],
 ]);
 const STARTED = "data-module-started"; // set on each root once its module has been started (or failed to)
 let store = null;

@@ -1,8 +1,9 @@
 // The one owner of the browser's storage: session-only by default, on the device after opt-in, synced across tabs.
-// Shape: {version, applications: [{id, fields, recipients}], settings}; the current application is chosen per tab.
-// Every key starts with the site's prefix; values live in null-prototype objects, so no key is special.
+// Shape: {version, applications: [{id, name, fields, recipients, history, round, edits}], settings}; the current
+// application is chosen per tab. Every key starts with the site's prefix; values live in null-prototype objects.
+import { LEGACY_KEYS, VERSION, fromLegacy, migrate } from "./migrations.js";
 
-const VERSION = 1;
+const HISTORY_KINDS = new Set(["sent", "replied", "waiting", "next_round", "offer", "accepted", "rejected", "withdrawn", "ghosted"]);
 
 // A null-prototype copy of a mapping's string values.
 function textValues(source) {
@@ -22,21 +23,36 @@ function settingValues(source) {
   return out;
 }
 
+// A history entry {kind, date, step?, message?, round?, note?} with a known kind, or null.
+function cleanEntry(source) {
+  const entry = textValues(source);
+  if (!HISTORY_KINDS.has(entry.kind) || !/^\d{4}-\d\d-\d\d$/.test(entry.date || "")) return null;
+  const round = Number.isInteger(source.round) && source.round > 0 ? source.round : 1;
+  return Object.assign(entry, { round });
+}
+
 // A well-formed application from whatever storage held.
 function cleanApplication(source, index) {
   const app = source && typeof source === "object" ? source : {};
   const recipients = Array.isArray(app.recipients) ? app.recipients.map(textValues) : [];
-  return { id: typeof app.id === "string" ? app.id : `application-${index + 1}`, fields: textValues(app.fields), recipients };
+  const history = Array.isArray(app.history) ? app.history.map(cleanEntry).filter(Boolean) : [];
+  const round = Number.isInteger(app.round) && app.round > 0 ? app.round : 1;
+  const id = typeof app.id === "string" && app.id ? app.id : `application-${index + 1}`;
+  const name = typeof app.name === "string" ? app.name : "";
+  return { id, name, fields: textValues(app.fields), recipients, history, round, edits: textValues(app.edits) };
 }
 
-// A well-formed state from whatever storage held (nothing, another version or a hand-edited value).
+// A well-formed state from whatever storage held (nothing, an older version or a hand-edited value).
 export function cleanState(source) {
-  const data = source && typeof source === "object" ? source : {};
+  const data = migrate(source && typeof source === "object" ? source : {});
   const applications = Array.isArray(data.applications) ? data.applications.map(cleanApplication) : [];
   return { version: VERSION, applications, settings: settingValues(data.settings) };
 }
 
-const copyApplication = (app) => ({ id: app.id, fields: textValues(app.fields), recipients: app.recipients.map(textValues) });
+const copyApplication = (app) => cleanApplication(JSON.parse(JSON.stringify(app)), 0);
+
+// A new application id, unique enough within one person's list.
+const newId = () => "app-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 7);
 
 // Read a key, or null where storage is blocked (memory then stays the source).
 function read(storage, key) {
@@ -86,10 +102,10 @@ export class Store {
     }
   }
 
-  // Save, tell this tab's listeners, and tell the other tabs.
-  #changed() {
+  // Save, tell this tab's listeners (refill: whole forms must show the data again), and tell the other tabs.
+  #changed(refill = false) {
     write(this.#area, this.keys.data, JSON.stringify(this.#state));
-    this.#notify();
+    this.#notify(refill);
     this.otherTabs?.postMessage({ type: "changed" });
   }
 
@@ -113,7 +129,7 @@ export class Store {
   reload() {
     this.#remember = read(this.local, this.keys.remember) === "1";
     const text = read(this.#area, this.keys.data);
-    if (text == null) return;
+    if (text == null) return this.#fromLegacy();
     try {
       this.#state = cleanState(JSON.parse(text));
     } catch {
@@ -121,10 +137,78 @@ export class Store {
     }
   }
 
+  // Bring a profile typed before version 0.2 (the old ati.js keys, in either area) into the store, then drop the keys.
+  #fromLegacy() {
+    for (const area of [this.session, this.local]) {
+      const texts = Object.fromEntries(LEGACY_KEYS.map((key) => [key, read(area, key)]));
+      const state = fromLegacy(texts);
+      if (!state) continue;
+      if (area === this.local && texts["ati-remember"] === "1") {
+        this.#remember = true;
+        write(this.local, this.keys.remember, "1");
+      }
+      this.#state = cleanState(state);
+      for (const key of LEGACY_KEYS) write(area, key, null);
+      write(this.#area, this.keys.data, JSON.stringify(this.#state));
+      return;
+    }
+  }
+
+  // Copies of every application, in order.
+  applications() {
+    return this.#state.applications.map(copyApplication);
+  }
+
+  // The id of this tab's current application, or null before there is one.
+  get currentId() {
+    return this.#state.applications[this.#currentIndex()]?.id ?? null;
+  }
+
+  // A new application (fields: its first details), make it current in this tab; returns its id.
+  addApplication(fields = {}, name = "") {
+    const app = cleanApplication({ id: newId(), name, fields }, this.#state.applications.length);
+    this.#state.applications.push(app);
+    write(this.session, this.keys.current, app.id);
+    this.#changed(true);
+    return app.id;
+  }
+
+  // Change one application by id through change(draft).
+  changeApplication(id, change) {
+    const index = this.#state.applications.findIndex((app) => app.id === id);
+    if (index < 0) return;
+    const draft = copyApplication(this.#state.applications[index]);
+    change(draft);
+    this.#state.applications[index] = cleanApplication({ ...draft, id }, index);
+    this.#changed(true);
+  }
+
+  // Delete one application by id (the caller asks first).
+  deleteApplication(id) {
+    this.#state.applications = this.#state.applications.filter((app) => app.id !== id);
+    this.#changed(true);
+  }
+
+  // Add an entry to the current application's history ({kind, date, step, message, note}), in its current round.
+  record(entry) {
+    this.updateApplication((app) => app.history.push({ round: app.round, ...entry }));
+  }
+
+  // A copy of everything stored (for the backup file).
+  snapshot() {
+    return JSON.parse(JSON.stringify(this.#state));
+  }
+
+  // Put a checked state in place of all that is stored (an import).
+  replaceState(state) {
+    this.#state = cleanState(state);
+    this.#changed(true);
+  }
+
   // A copy of the current application (an empty one before anything is typed).
   application() {
     const app = this.#state.applications[this.#currentIndex()];
-    return app ? copyApplication(app) : { id: null, fields: Object.create(null), recipients: [] };
+    return app ? copyApplication(app) : { ...cleanApplication(null, 0), id: null };
   }
 
   // Change the current application through change(draft), creating the first one the moment something is typed.
@@ -140,8 +224,9 @@ export class Store {
 
   // Make another application current in this tab only.
   selectApplication(id) {
+    if (!this.#state.applications.some((app) => app.id === id)) return;
     write(this.session, this.keys.current, id);
-    this.#notify();
+    this.#notify(true);
   }
 
   // One setting's value, or undefined.
@@ -195,7 +280,7 @@ export class Store {
     this.#notify(external);
   }
 
-  // Call listener({external}) after every change, here or in another tab; returns the function that stops it.
+  // Call listener({external}) after every change; external: from another tab, or a change every form must show.
   subscribe(listener) {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -210,5 +295,10 @@ export class Store {
   }
 }
 
+let opened = null; // the page's store, for modules started without one (the card's send actions)
+
 // A store for a site's prefix over the given areas and channel.
-export const createStore = (options) => new Store(options);
+export const createStore = (options) => (opened = new Store(options));
+
+// The store the page opened last, or null.
+export const openedStore = () => opened;

@@ -5,8 +5,13 @@ import { formatDate, parseIsoDate } from "./wording.js";
 export const format = (template, values) =>
   template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 
-// "1 blank", "3 blanks": the string for one or for several, from the interface strings.
-export const counted = (ui, noun, count) => format(ui[count === 1 ? `${noun}_one` : `${noun}_other`], { count });
+// "1 blank", "3 blanks": the interface string for the count's plural category in the page's language
+// (Intl.PluralRules: one, few, many, other...), falling back to the "other" string when a language has no such key.
+export function counted(ui, noun, count) {
+  const category = new Intl.PluralRules(ui.locale || undefined).select(count);
+  const number = new Intl.NumberFormat(ui.locale || undefined).format(count);
+  return format(ui[`${noun}_${category}`] ?? ui[`${noun}_other`], { count: number });
+}
 
 // A value as a card shows it: one line (no CR/LF reaches a mail header), an ISO date written as a person writes it
 // ("3 March" in en-GB, "March 3" in en-US, the year only when it is not the current one).

@@ -1,0 +1,133 @@
+"""Languages: one site per language, each reading its own folder over the default language's content and templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from generator.errors import Problem
+
+UNTRANSLATED_KEY = "untranslated"  # the ui.yml string of the note on a page shown in the default language
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site: its code (the folder and the URL prefix) and the name the switcher shows."""
+
+    code: str
+    name: str
+    default: bool = False
+    date_locale: str = ""  # how this language writes dates (BCP 47); empty: its ui.yml locale
+
+    @property
+    def prefix(self) -> str:
+        """The language's folder under content/ and templates/, and its path under the site ('' for the default)."""
+        return "" if self.default else self.code + "/"
+
+
+def from_options(items: list) -> list[Language]:
+    """Read the plugin's `languages` option; the first is the default language. An empty list means one language."""
+    return [
+        Language(str(i["code"]), str(i.get("name", i["code"])), default=n == 0, date_locale=str(i.get("date_locale") or ""))
+        for n, i in enumerate(items or [])
+    ]
+
+
+def folders(languages: list[Language]) -> set[str]:
+    """The folders of the added languages, which the default language's reading leaves out."""
+    return {lang.code for lang in languages if not lang.default}
+
+
+def own_files(files: dict[str, bytes], languages: list[Language]) -> dict[str, bytes]:
+    """The default language's files: everything outside the added languages' folders."""
+    skip = folders(languages)
+    return {name: data for name, data in files.items() if name.split("/", 1)[0] not in skip or "/" not in name}
+
+
+def overlay(files: dict[str, bytes], language: Language, languages: list[Language]) -> dict[str, bytes]:
+    """The language's files laid over the default language's ones (a file not yet translated stays as it is)."""
+    base = own_files(files, languages)
+    if language.default:
+        return base
+    local = {n.removeprefix(language.prefix): d for n, d in files.items() if n.startswith(language.prefix)}
+    return base | local
+
+
+def untranslated(content: dict[str, bytes], language: Language, languages: list[Language]) -> list[str]:
+    """Content files of the default language that the language's folder does not have, sorted."""
+    if language.default:
+        return []
+    base = own_files(content, languages)
+    return sorted(n for n in base if n.endswith(".yml") and language.prefix + n not in content)
+
+
+PAGE_FOLDERS = {"steps": "steps", "messages": "messages", "topics": "advice"}  # content folder -> page folder
+
+
+def page_of(content_file: str, raw: bytes) -> str:
+    """The page a content file becomes (steps/01-thank-you.yml with id thank-you -> steps/thank-you.md), or ''."""
+    folder = content_file.split("/", 1)[0]
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError:
+        return ""
+    found = data.get("id") if isinstance(data, dict) else None
+    return f"{PAGE_FOLDERS[folder]}/{found}.md" if folder in PAGE_FOLDERS and found else ""
+
+
+def _keys(raw: bytes) -> dict[str, tuple[int, int]]:
+    """The top-level keys of a YAML mapping with their line and column (1-based); {} when it does not parse."""
+    try:
+        node = yaml.compose(raw.decode("utf-8", "replace"))
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: (k.start_mark.line + 1, k.start_mark.column + 1) for k, _v in node.value}
+
+
+def ui_key_problems(base: bytes, local: bytes, base_file: str, local_file: str) -> list[Problem]:
+    """Compare a language's ui.yml with the default one: each missing or extra key is an error with its place."""
+    ours, theirs = _keys(base), _keys(local)
+    problems = []
+    for key, (line, _col) in ours.items():
+        if key not in theirs:
+            expected = f"the key '{key}' (as in {base_file}:{line})"
+            fix = f"add '{key}:' translated from {base_file}"
+            problems.append(Problem(local_file, 1, 1, key, "interface key missing", expected=expected, fix=fix))
+    for key, (line, col) in theirs.items():
+        if key not in ours:
+            fix = f"remove it, or add it to {base_file} first"
+            found = "a key the default language does not have"
+            problems.append(Problem(local_file, line, col, key, "extra interface key", found=found, fix=fix))
+    return problems
+
+
+def untranslated_problems(content: dict[str, bytes], language: Language, languages, label: str) -> list[Problem]:
+    """List each page shown in the default language, as a warning-free note the check prints (severity 'note')."""
+    return [
+        Problem(
+            f"{label}/{language.prefix}{name}",
+            1,
+            1,
+            "",
+            f"not translated into {language.name}: the page falls back to the default language with a note",
+            severity="note",
+            fix=f"copy {label}/{name} to {label}/{language.prefix}{name} and translate it",
+        )
+        for name in untranslated(content, language, languages)
+    ]
+
+
+def alternates(languages: list[Language], current: Language, root: str = "/") -> list[dict]:
+    """Material's extra.alternate for one build: each language's root relative to the current build's root (link),
+    and as an absolute path under the default language's root path (path: for the 404 page, served at any depth)."""
+    up = "" if current.default else "../"
+    return [{"name": lang.name, "lang": lang.code, "link": up + lang.prefix, "path": root + lang.prefix} for lang in languages]
+
+
+def without_languages(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The default language's files of a content tree read whole: a folder with its own ui.yml is a language."""
+    found = {name.split("/", 1)[0] for name in files if name.count("/") == 1 and name.endswith("/ui.yml")}
+    return {name: data for name, data in files.items() if name.split("/", 1)[0] not in found or "/" not in name}

@@ -1,0 +1,196 @@
+"""The applications page ("the desk") in Chromium with Playwright's clock: several applications, what is due,
+Mark as sent, the backup round trip and hostile files, web compose and calendar links, and the print view."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from _personalize_helpers import PREFIX, cards, fill_profile
+from conftest import FIXTURE, copy_project, served_build
+
+pytestmark = pytest.mark.browser
+
+INTERVIEW, PROMISED = "2026-11-30", "2026-12-04"  # a Monday, and the Friday they promised an answer by
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    """The fixture's content built as a fork has it (templates inside the project), served on loopback."""
+    project = copy_project(tmp_path_factory.mktemp("desk-project") / "p", FIXTURE / "content")
+    return served_build(tmp_path_factory, "desk-site", project)[1]
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB", accept_downloads=True)
+    yield context
+    context.close()
+
+
+def open_page(context, url: str, today: str = "2026-12-01"):
+    """A page with the clock fixed at noon on a day, at url."""
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.fromisoformat(f"{today}T12:00:00"))
+    page.goto(url)
+    return page
+
+
+def seed(page, apps: list[dict], settings: dict | None = None) -> None:
+    """Store applications in this tab's session (store version 2) and reload."""
+    state = {"version": 2, "applications": apps, "settings": settings or {}}
+    page.evaluate("([k, d]) => sessionStorage.setItem(k, JSON.stringify(d))", [PREFIX + "data", state])
+    page.reload()
+
+
+def app(id_: str, company: str, history=(), **fields) -> dict:
+    return {
+        "id": id_,
+        "name": "",
+        "fields": {"company": company, **fields},
+        "recipients": [],
+        "history": list(history),
+        "round": 1,
+        "edits": {},
+    }
+
+
+def due(page) -> list[tuple[str, str]]:
+    page.locator(".ati-desk:not([hidden])").wait_for()
+    return page.eval_on_selector_all("[data-ati-today] li", "ls => ls.map(l => [l.dataset.state || '', l.textContent])")
+
+
+def test_two_applications_switched_each_message_page_shows_the_current_one(context, site_url):
+    page = open_page(context, site_url + "messages/appreciation/")
+    fill_profile(page, {"company": "Northwind Traders"})  # the first application, created by typing
+    page.goto(site_url + "applications/")
+    page.locator(".ati-desk:not([hidden])").wait_for()
+    page.click("[data-ati-add]")
+    page.goto(site_url + "messages/appreciation/")
+    fill_profile(page, {"company": "Fabrikam"})
+    assert "Fabrikam" in cards(page)[0]["body"]
+    page.select_option(".ati-switcher select", label="Northwind Traders")
+    assert "Northwind Traders" in cards(page)[0]["body"]
+    page.goto(site_url + "messages/inquiry/")
+    assert "Northwind Traders" in " ".join(c["body"] + (c["subject"] or "") for c in cards(page))
+    page.goto(site_url + "applications/")
+    page.locator(".ati-desk:not([hidden])").wait_for()
+    page.check("[data-ati-desk-remember]")  # kept on the device: every tab shares the data
+    other = context.new_page()  # another tab: the same data, its own current application (the first)
+    other.goto(site_url + "applications/")
+    other.locator(".ati-app__name").nth(1).wait_for()
+    names = other.eval_on_selector_all(".ati-app__name", "hs => hs.map(h => h.textContent)")
+    assert names[0].startswith("Northwind Traders") and names[1].startswith("Fabrikam")
+
+
+@pytest.mark.parametrize(("today", "state"), [("2026-12-04", "next"), ("2026-12-07", "today"), ("2026-12-08", "overdue")])
+def test_a_promised_friday_makes_the_follow_up_due_monday_and_overdue_tuesday(context, site_url, today, state):
+    page = open_page(context, site_url + "applications/", today)
+    sent = [{"kind": "sent", "date": INTERVIEW, "step": s, "round": 1} for s in ("thank-you", "linkedin")]
+    seed(page, [app("a", "Northwind Traders", sent, interview_date=INTERVIEW, decision_date=PROMISED)])
+    rows = [r for r in due(page) if "Follow-up inquiry" in r[1]]
+    assert rows and rows[0][0] == state, due(page)
+    assert "Northwind Traders" in rows[0][1]
+    assert "(they promised an answer by Friday 4 December 2026)" in rows[0][1]
+    assert "Monday 7 December 2026" in rows[0][1] or state == "today"
+    if state == "overdue":
+        assert rows[0][1].startswith("Overdue")
+        planner = page
+        planner.goto(site_url + "planner/")
+        planner.locator("[data-ati-plan]:not([hidden])").wait_for()
+        assert planner.locator("li.is-overdue").count() >= 1
+
+
+def test_mark_as_sent_removes_the_thank_you_from_today(context, site_url):
+    page = open_page(context, site_url + "applications/", "2026-11-30")
+    seed(page, [app("a", "Northwind Traders", interview_date=INTERVIEW)])
+    assert any("Thank-you note" in text for _, text in due(page))
+    page.goto(site_url + "messages/appreciation/")
+    cards(page)
+    page.locator(".ati-send button").first.click()
+    page.goto(site_url + "applications/")
+    assert not any("Thank-you note" in text for _, text in due(page))
+    assert "sent Thank-you note" in page.locator(".ati-app__history").inner_text()
+
+
+def export(page) -> dict:
+    with page.expect_download() as download:
+        page.click("[data-ati-export]")
+    return json.loads(open(download.value.path(), encoding="utf-8").read())
+
+
+def test_export_forget_import_round_trip_and_hostile_files_refused(context, site_url, tmp_path):
+    page = open_page(context, site_url + "applications/")
+    edited = app("a", "Northwind Traders", [{"kind": "offer", "date": "2026-12-01", "round": 1}], interview_date=INTERVIEW)
+    edited["edits"] = {"appreciation": "My own words"}
+    seed(page, [edited, app("b", "Fabrikam")], {"variant": "warm", "premium": True})
+    due(page)
+    first = export(page)
+    assert first["state"]["applications"][0]["edits"] == {"appreciation": "My own words"}
+    page.evaluate("() => sessionStorage.clear()")
+    page.reload()
+    due(page)
+    backup = tmp_path / "backup.json"
+    backup.write_text(json.dumps(first), "utf-8")
+    page.set_input_files("[data-ati-import]", str(backup))
+    page.locator("[data-ati-backup-status]", has_text="Imported").wait_for()
+    again = export(page)
+    assert again["state"] == first["state"]
+    hostile = {
+        "not-json.json": ("{oops", "not JSON"),
+        "shape.json": (json.dumps({"format": "something else"}), "not a backup of this guide"),
+        "proto.json": (json.dumps(first).replace('"fields": {', '"fields": {"__proto__": {"x": "1"}, ', 1), "__proto__"),
+        "constructor.json": (json.dumps(first).replace('"settings": {', '"settings": {"constructor": 1, ', 1), "constructor"),
+        "big.json": ('{"x": "' + "a" * (2 * 1024 * 1024 + 10) + '"}', "larger than 2 MB"),
+    }
+    for name, (text, says) in hostile.items():
+        path = tmp_path / name
+        path.write_text(text, "utf-8")
+        page.set_input_files("[data-ati-import]", str(path))
+        page.locator("[data-ati-backup-status]", has_text=says).wait_for()
+        assert export(page)["state"] == first["state"], name
+
+
+def test_webmail_and_calendar_links_carry_exactly_the_card_text(context, site_url):
+    page = open_page(context, site_url + "messages/appreciation/")
+    fill_profile(
+        page, {"company": "Café & Co; 100% + more", "interview_date": INTERVIEW}, [{"interviewer_email": "anna@example.com"}]
+    )
+    card = cards(page)[0]
+    links = page.eval_on_selector_all(".ati-send a", "as => as.map(a => a.href)")
+    gmail, outlook = (parse_qs(urlsplit(u).query) for u in links[:2])
+    assert gmail["to"] == ["anna@example.com"] and outlook["to"] == ["anna@example.com"]
+    assert gmail["su"] == [card["subject"]] and outlook["subject"] == [card["subject"]]
+    assert gmail["body"] == [card["body"].replace("\n", "\r\n")] == outlook["body"]
+    page.goto(site_url + "planner/")
+    page.locator("[data-ati-plan]:not([hidden])").wait_for()
+    item = page.locator("[data-ati-plan] li[data-from]").first
+    google = parse_qs(urlsplit(item.locator(".ati-plan__links a").first.get_attribute("href")).query)
+    assert google["text"][0].endswith("Café & Co; 100% + more")
+    start, end = google["dates"][0].split("/")
+    assert start == item.get_attribute("data-from").replace("-", "") and len(end) == 8
+
+
+def test_print_view_of_one_application_on_paper(context, site_url):
+    page = open_page(context, site_url + "application-print/")
+    seed(
+        page,
+        [
+            {
+                **app("a", "Northwind Traders"),
+                "recipients": [{"interviewer_name": "Anna Berg"}, {"interviewer_name": "Tom Okafor"}],
+            }
+        ],
+    )
+    page.locator(".ati-print[data-module-started]").wait_for(state="attached")
+    to = page.eval_on_selector_all("[data-ati-print-to]:not([hidden])", "ps => ps.map(p => p.textContent)")
+    assert "To: Anna Berg" in to and "To: Tom Okafor" in to
+    assert "Northwind Traders" in page.locator(".ati-print").inner_text()
+    page.emulate_media(media="print")
+    assert page.locator(".ati-print button, .ati-switcher").evaluate_all("ns => ns.every(n => !n.offsetParent)")
+    breaks = page.eval_on_selector_all(".ati-print__message", "ms => ms.map(m => getComputedStyle(m).breakInside)")
+    assert set(breaks) == {"avoid"}
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 5000

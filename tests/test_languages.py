@@ -1,0 +1,136 @@
+"""Languages: one complete site per language, a switcher to each page's twin, German search, untranslated pages listed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from urllib.parse import quote
+
+import pytest
+from _personalize_helpers import open_form
+from forkers import make_project
+from playwright.sync_api import expect
+
+from generator import languages as langs
+from generator.errors import Problem
+
+pytestmark = pytest.mark.shipped_content  # the shipped guide's languages: English and German
+
+PAGES = ["", "steps/thank-you/", "steps/outcome/", "messages/appreciation/", "planner/", "what-happened/"]
+
+
+def test_ui_keys_missing_and_extra_are_errors_with_their_place():
+    base = b"locale: en-GB\ntone_legend: Tone\ncopy_text: Copy text\n"
+    local = b"locale: de-DE\ncopy_text: Text kopieren\nfarbe: Farbe\n"
+    found = langs.ui_key_problems(base, local, "content/ui.yml", "content/de/ui.yml")
+    assert [str(p) for p in found] == [
+        "content/de/ui.yml:1:1: tone_legend: interface key missing (expected the key 'tone_legend' (as in "
+        "content/ui.yml:2)). Fix: add 'tone_legend:' translated from content/ui.yml",
+        "content/de/ui.yml:3:1: farbe: extra interface key (found a key the default language does not have). "
+        "Fix: remove it, or add it to content/ui.yml first",
+    ]
+    assert all(isinstance(p, Problem) for p in found)
+
+
+def test_overlay_keeps_untranslated_files_and_lists_them():
+    every = langs.from_options([{"code": "en", "name": "English"}, {"code": "de", "name": "Deutsch"}])
+    files = {"ui.yml": b"en", "steps/a.yml": b"id: a", "steps/b.yml": b"id: b", "de/ui.yml": b"de", "de/steps/a.yml": b"x"}
+    assert langs.overlay(files, every[1], every) == {"ui.yml": b"de", "steps/a.yml": b"x", "steps/b.yml": b"id: b"}
+    assert langs.overlay(files, every[0], every) == {"ui.yml": b"en", "steps/a.yml": b"id: a", "steps/b.yml": b"id: b"}
+    assert langs.untranslated(files, every[1], every) == ["steps/b.yml"]
+    assert langs.alternates(every, every[1], "/guide/") == [
+        {"name": "English", "lang": "en", "link": "../", "path": "/guide/"},
+        {"name": "Deutsch", "lang": "de", "link": "../de/", "path": "/guide/de/"},
+    ]
+
+
+@pytest.mark.build
+def test_check_lists_untranslated_pages(tmp_path):
+    """`check` names each file a language lacks; removing a translation adds it to the list, and the check passes."""
+    case = {"slug": "untranslated", "kind": "project", "files": {"content/de/steps/06-outcome.yml": None}}
+    project = make_project(case, tmp_path / "p")
+    done = subprocess.run([sys.executable, "-m", "generator", "check"], capture_output=True, text=True, cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "content/de/steps/06-outcome.yml:1:1: not translated into Deutsch: the page falls back to the default "
+        "language with a note. Fix: copy content/steps/06-outcome.yml to content/de/steps/06-outcome.yml and translate it"
+    ) in done.stdout.splitlines()
+
+
+@pytest.mark.build
+def test_each_language_is_a_complete_site_with_its_language(content_site):
+    for page in PAGES:
+        english = (content_site / page / "index.html").read_text("utf-8")
+        german = (content_site / "de" / page / "index.html").read_text("utf-8")
+        assert '<html lang="en"' in english and '<html lang="de"' in german, page
+    index = (content_site / "de" / "search" / "search_index.json").read_text("utf-8")
+    assert '"lang":["de"]' in index.replace(" ", "")
+
+
+@pytest.mark.build
+def test_an_untranslated_page_says_so(content_site):
+    german = (content_site / "de" / "advice" / "channel" / "index.html").read_text("utf-8")
+    assert 'class="ati-untranslated"' in german and "noch nicht übersetzt" in german
+    translated = (content_site / "de" / "steps" / "outcome" / "index.html").read_text("utf-8")
+    assert "ati-untranslated" not in translated
+
+
+@pytest.mark.browser
+def test_the_switcher_leads_to_the_twin_page_and_back(page, content_site_url):
+    for path in PAGES:
+        page.goto(content_site_url + path)
+        page.locator('a.md-select__link[hreflang="de"]').first.evaluate("a => a.click()")
+        page.wait_for_url(content_site_url + "de/" + path)
+        assert page.locator("html").get_attribute("lang") == "de"
+        page.locator('a.md-select__link[hreflang="en"]').first.evaluate("a => a.click()")
+        page.wait_for_url(content_site_url + path)
+        assert page.locator("html").get_attribute("lang") == "en"
+
+
+@pytest.mark.browser
+def test_german_search_finds_the_rejection_page(page, content_site_url):
+    page.goto(content_site_url + "de/?q=" + quote("Absage"), wait_until="domcontentloaded")
+    page.wait_for_function(
+        """() => /ergebnis|treffer|match/i.test(document.querySelector(".md-search-result__meta")?.textContent || "")"""
+    )
+    hrefs = page.evaluate("""() => [...document.querySelectorAll(".md-search-result__item > a")].map(a => a.href)""")
+    assert any(h.split("#")[0].split("?")[0].endswith("de/steps/outcome/") for h in hrefs[:3]), hrefs
+
+
+@pytest.mark.browser
+def test_one_store_for_both_languages(page, content_site_url):
+    """An application typed in English shows in German: the storage keys are the same in every language."""
+    page.goto(content_site_url + "messages/appreciation/")
+    open_form(page)
+    page.fill("#ati-company", "Fabrikam")
+    page.goto(content_site_url + "de/messages/appreciation/")
+    open_form(page)
+    expect(page.locator("#ati-company")).to_have_value("Fabrikam")
+
+
+ENGLISH = ["Copy", "Subject", "Remember", "Forget", "blank", "Interviewer", "Tone", "Formal", "Warm", "Download", "e.g."]
+ENGLISH += ["When to send", "Also searched", "Your details", "Open in", "characters", "sentences", "Tuesday", "March"]
+
+
+@pytest.mark.browser
+def test_a_personalized_german_thank_you_is_german_in_both_tones(page, content_site_url):
+    """No English interface word, German dates through Intl, a Sie tone and a du tone."""
+    page.goto(content_site_url + "de/messages/appreciation/")
+    open_form(page)
+    for field, value in {
+        "your_name": "Jonas Weber",
+        "company": "Nordwind",
+        "role": "Analyst",
+        "interview_date": "2026-03-03",
+    }.items():
+        page.fill(f"#ati-{field}", value)
+    page.fill("#ati-i0-interviewer_title", "Sehr geehrte Frau")
+    page.fill("#ati-i0-interviewer_name", "Berg")
+    page.fill("#ati-i0-topic", "die Planung der Releases")
+    card = page.locator(".ati-message")
+    expect(card).to_contain_text("Sehr geehrte Frau Berg,")
+    expect(card).to_contain_text("Dienstag, 3. März 2026")
+    text = page.inner_text(".md-main")
+    assert not [w for w in ENGLISH if w in text], [w for w in ENGLISH if w in text]
+    page.get_by_role("radio", name="Du").check()
+    expect(card).to_contain_text("Hallo Berg,")
