@@ -56,8 +56,8 @@ SHIPPED = ROOT / "content"
 def test_shipped_journey_has_the_new_steps_in_order():
     steps = {d["id"]: d for d in (yaml.safe_load(p.read_text("utf-8")) for p in (SHIPPED / "steps").glob("*.yml"))}
     order = [s for s, _ in sorted(((i, d["order"]) for i, d in steps.items()), key=lambda x: x[1])]
-    assert order.index("references") < order.index("offer") < order.index("outcome") < order.index("after-accepting")
-    assert steps["offer"]["when"] == {**steps["offer"]["when"], "anchor": "offer", "deadline": "offer_deadline"}
+    assert order.index("references") < order.index("weigh-offer") < order.index("outcome") < order.index("after-accepting")
+    assert steps["weigh-offer"]["when"] == {**steps["weigh-offer"]["when"], "anchor": "offer", "deadline": "offer_deadline"}
     assert "adviser" in steps["outcome"]["coping"] and "title, pay and start date" in " ".join(steps["outcome"]["actions"])
 
 
@@ -71,10 +71,10 @@ def test_shipped_chooser_has_the_new_moments():
         "recruiter-called": "follow-up",
         "cannot-call-back": "follow-up",
         "references-asked": "references",
-        "offer-by-phone": "offer",
-        "need-time": "offer",
-        "want-better-terms": "offer",
-        "other-offer": "offer",
+        "offer-by-phone": "weigh-offer",
+        "need-time": "weigh-offer",
+        "want-better-terms": "weigh-offer",
+        "other-offer": "weigh-offer",
         "feedback": "outcome",
         "thank-referees": "outcome",
         "accepted-elsewhere": "after-accepting",

@@ -39,12 +39,12 @@ export function addDuration([day, minutes], duration) {
 
 // The end of a step's window: its deadline's date when the step has one and the reader knows it (never before the start).
 function closing(step, from, to, input) {
-  if (step.when.deadline !== "offer_deadline" || !input.offerDeadline) return to;
-  return [Math.max(from[0], dayNumber(input.offerDeadline)), null];
+  const deadline = { offer_deadline: input.offerDeadline }[step.when.deadline];
+  return deadline ? [Math.max(from[0], dayNumber(deadline)), null] : to;
 }
 
 // The dated plan: one item per time a dated step is done, then the point to move on.
-// input: {date, time, promised, offer, offerDeadline} (ISO dates; a step with `deadline` closes on offerDeadline).
+// input: {date, time, promised, offerDate, offerDeadline} (ISO dates; a step with `deadline` closes on offerDeadline).
 export function schedule(steps, input) {
   const items = [];
   let previous;
@@ -58,7 +58,7 @@ export function schedule(steps, input) {
       interview: [dayNumber(input.date), input.time ? minutesOf(input.time) : null],
       promised_date: input.promised ? [dayNumber(input.promised), null] : undefined,
       previous_follow_up: previous,
-      offer: input.offer ? [dayNumber(input.offer), null] : undefined,
+      offer: input.offerDate ? [dayNumber(input.offerDate), null] : undefined,
     };
     let at = anchors[rule.anchor];
     if (!at) continue;

@@ -16,10 +16,10 @@ const stageOf = (app) => [...app.history].reverse().find((entry) => entry.kind !
 export const planInput = (app, { roles }, store) => {
   const date = app.fields[roles.interview_date] || "";
   const decision = app.fields[roles.decision_date] || "";
-  const offer = app.fields[roles.offer_date] || "";
+  const offerDate = app.fields[roles.offer_date] || "";
   const deadline = app.fields[roles.offer_deadline] || "";
-  const offerDeadline = offer && deadline >= offer ? deadline : "";
-  return { date, promised: decision >= date ? decision : "", time: store.setting("plannerTime") || "", offer, offerDeadline };
+  const offerDeadline = offerDate && deadline >= offerDate ? deadline : "";
+  return { date, promised: decision >= date ? decision : "", time: store.setting("plannerTime") || "", offerDate, offerDeadline };
 };
 
 // One sentence for a due item of an application.
