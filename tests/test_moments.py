@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from generator.core import check
+from generator.languages import without_languages
 from generator.model import adviser_contact
 from generator.render import Settings, render
 from generator.write import read_templates, read_tree
@@ -80,3 +81,17 @@ def test_shipped_chooser_has_the_new_moments():
         "accepted-elsewhere": "after-accepting",
         "withdraw": "keep-applying",
     }.items() <= steps.items()
+
+
+@pytest.mark.shipped_content
+def test_shipped_checklist_and_chooser_pages_show_the_new_moments():
+    guide, problems = check(without_languages(read_tree(SHIPPED, (".yml",))))
+    assert guide is not None, problems
+    pages = render(guide, read_templates(ROOT / "templates"), Settings())
+    checklist, chooser = pages["checklist.md"], pages["what-happened.md"]
+    for step in ("references", "weigh-offer", "after-accepting"):
+        s = guide.step(step)
+        assert f"## {s.order}. {s.title}" in checklist
+        assert all(action.replace("'", "&#39;") in checklist for action in s.actions)
+    for situation in ("panel", "references-asked", "need-time", "feedback", "accepted-elsewhere", "withdraw"):
+        assert f'id="{situation}"' in chooser or f"#{situation}" in chooser, situation
