@@ -4,8 +4,9 @@ A page is opened in Chromium with an empty cache (service worker blocked) until 
 every response of the project's own files (those under docs/ in the source: start.js and exactly the modules the
 page imports, the project's stylesheets, offline.js), and the page data inlined in the HTML (the JSON of
 #ati-page-data and every data-config attribute), each gzipped at level 6 as a web server sends it. Material's own
-files are listed apart. The same page of the previous release (built from git, PREVIOUS_RELEASE in a temporary
-worktree) is measured in the same run, side by side.
+files are listed apart, and so is what bundling would give (the same JS, or CSS, gzipped as one file). The same
+page of the previous release (built from git, PREVIOUS_RELEASE in a temporary worktree) is measured in the same
+run, side by side.
 
     python benchmarks/weight.py [--page messages/appreciation/] [--previous c69cf24]
 """
@@ -43,7 +44,7 @@ def first_view(base: str, path: str, site) -> dict[str, int]:
     """gzipped bytes of one cold view, by row: each own file, 'page data', 'Material' and 'HTML'."""
     from playwright.sync_api import sync_playwright
 
-    seen, rows = [], {}
+    seen, rows, own = [], {}, {"script": b"", "stylesheet": b""}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(service_workers="block", viewport={"width": 390, "height": 800})
@@ -63,10 +64,13 @@ def first_view(base: str, path: str, site) -> dict[str, int]:
                 rows["HTML (with the page data inline)"] = gz(body)
             elif url.startswith("/assets/") and kind in ("script", "stylesheet") and not _material(url):
                 rows[url.removeprefix("/assets/")] = gz(body)
+                own[kind] += body + b"\n"
             elif kind in ("script", "stylesheet"):
                 label = "Material's own " + ("JS" if kind == "script" else "CSS")
                 rows[label] = rows.get(label, 0) + gz(body)
         rows["page data (inline JSON)"] = sum(gz(d.encode()) for d in data if d)
+        rows["what-if: own JS as one file"] = gz(own["script"])
+        rows["what-if: own CSS as one file"] = gz(own["stylesheet"])
         browser.close()
     return rows
 
@@ -76,7 +80,7 @@ def _material(url: str) -> bool:
 
 
 def own_total(rows: dict[str, int]) -> int:
-    return sum(v for k, v in rows.items() if not k.startswith(("Material", "HTML")))
+    return sum(v for k, v in rows.items() if not k.startswith(("Material", "HTML", "what-if")))
 
 
 def main() -> None:
@@ -103,7 +107,7 @@ def main() -> None:
         drop_release(work / "previous")
 
     names = list(figures)
-    keys = sorted({k for f in figures.values() for k in f}, key=lambda k: (k.startswith(("Material", "HTML")), k))
+    keys = sorted({k for f in figures.values() for k in f}, key=lambda k: (k.startswith(("Material", "HTML", "what-if")), k))
     print(f"/{args.page}, cold first view at 390 px, service worker blocked; gzip -6 bytes")
     print(f"  {'':<40}" + "".join(f"{n:>22}" for n in names))
     for key in keys:
