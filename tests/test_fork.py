@@ -116,6 +116,7 @@ NEW_BLANK = """
     help: Someone who has agreed to speak for your work.
     example: Dana Whitfield
     input: text
+    required: true
 """
 
 NEW_MESSAGE = """# yaml-language-server: $schema=../../docs/schema/message.schema.json
@@ -263,7 +264,8 @@ def edited_fork(tmp_path_factory):
     follow_up = next((content / "steps").glob("*follow-up.yml"))
     replace_once(follow_up, "after: 5 business days", "after: 3 business days")
     replace_once(follow_up, "5 to 7 working days", "3 to 5 working days")
-    (content / "messages" / f"{DELETED}.yml").unlink()
+    for path in content.rglob(f"{DELETED}.yml"):  # the message and its translations (content/de/...)
+        path.unlink()
     for path in sorted(content.rglob("*.yml")):
         delete_references(path, DELETED)
     schema = fork / "generator" / "schema.yml"
