@@ -101,12 +101,23 @@ def export(config_file: Path, out: Path, site_url: str | None = None) -> bool:
     raw = read_config(config_file.read_text("utf-8"))
     write_docs(config_file, result.pages, out / "docs")
     custom = (raw.get("theme") or {}).get("custom_dir")
-    sync(read_files(config_file.parent / custom) if custom else {}, out / "overrides")
+    sync(static_templates(raw, read_files(config_file.parent / custom)) if custom else {}, out / "overrides")
     text = dump_config(plain_config(raw, result.nav, site_url or os.environ.get("SITE_URL")))
     target = out / "mkdocs.yml"
     if not target.is_file() or target.read_text("utf-8") != text:
         target.write_text(text, "utf-8")
     return True
+
+
+def static_templates(raw: dict, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The theme folder's files with theme.static_templates rendered (the manifest), as MkDocs renders them."""
+    import jinja2
+
+    names = (raw.get("theme") or {}).get("static_templates") or []
+    done = {
+        n: jinja2.Environment().from_string(files[n].decode("utf-8")).render(config=raw).encode() for n in names if n in files
+    }
+    return files | done
 
 
 def replace_site(built: Path, site: Path) -> None:

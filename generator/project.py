@@ -15,7 +15,7 @@ from generator import languages as langs
 from generator.branding import PLUGIN, check_branding, config_typos, locate
 from generator.core import Result, generate
 from generator.errors import ContentErrors, Problem
-from generator.render import Settings
+from generator.render import BRACES, Settings
 from generator.write import read_tree
 
 LINK_FIX = "replace the link with the file itself (content is read from inside the project only)"
@@ -248,7 +248,7 @@ def _mark_untranslated(result: Result, notes: list[Problem], content: dict, labe
 
 def _with_note(page: str, text: str) -> str:
     """Insert the note after the page's front matter and its first heading."""
-    note = f'\n<p class="ati-untranslated" role="note">{html.escape(text)}</p>\n'
+    note = f'\n<p class="ati-untranslated" role="note">{html.escape(text).translate(BRACES)}</p>\n'  # braces: see BRACES
     lines = page.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
     return "\n".join(lines[:at] + [note] + lines[at:])

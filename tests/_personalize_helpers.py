@@ -180,7 +180,7 @@ def make_fork(project: Path, site_url: str) -> None:
     assert "  - id: interviewer_email\n" in text
     blanks.write_text(
         text.replace("  - id: interviewer_email\n", "  - id: contact_address\n", 1)
-        + "\n  - id: referrer\n    label: Referrer\n    help: Who suggested that you apply.\n    example: Sam Lee\n    input: text\n",
+        + "\n  - id: referrer\n    label: Referrer\n    help: Who suggested that you apply.\n    example: Sam Lee\n    input: text\n    required: true\n",
         "utf-8",
     )
     phone = project / "content" / "messages" / "phone-call.yml"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from _gates_helpers import broken_links, page_paths, run_html_validate
 
 # html-validate's `standard` preset: the rules that follow the WHATWG HTML standard, without style opinions.
@@ -42,6 +43,15 @@ def test_every_page_is_found(content_site):
     pages = page_paths(content_site)
     assert "" in pages and "404.html" in pages
     assert any(p.startswith("messages/") for p in pages) and any(p.startswith("steps/") for p in pages)
+    assert "applications/" in pages and "application-print/" in pages, "the desk's pages escape the gates"
+
+
+@pytest.mark.shipped_content
+def test_every_german_page_is_found(content_site):
+    """The German site (a nested build in site/de/) is walked by every gate like the English one."""
+    pages = page_paths(content_site)
+    assert "de/" in pages and "de/applications/" in pages and "de/application-print/" in pages
+    assert any(p.startswith("de/messages/") for p in pages) and any(p.startswith("de/steps/") for p in pages)
 
 
 def test_no_broken_internal_link_or_anchor(content_site, content_site_url):

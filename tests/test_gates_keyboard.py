@@ -8,6 +8,7 @@ state (cards per interviewer, the planner's list of dates), which the all-pages 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -221,5 +222,62 @@ def test_planner_completed_with_keyboard_alone(browser, built_site, site_url):
 
         violations = page.evaluate(RUN_AXE)
         assert not violations, f"axe, planner filled in: {violations}"
+    finally:
+        context.close()
+
+
+DESK_FOCUSED = """() => {
+    const e = document.activeElement, s = getComputedStyle(e);
+    return {tag: e.localName, text: (e.textContent || "").trim(), inDesk: !!e.closest("[data-module=desk]"),
+            add: e.matches("[data-ati-add]"), export: e.matches("[data-ati-export]"),
+            current: e.matches(".ati-app button") && e.textContent.startsWith("Work on"),
+            stage: e.matches(".ati-app__stage-choice"), remember: e.matches("[data-ati-desk-remember]"),
+            ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none"};
+}"""
+
+
+def desk_tab_until(page, done, limit: int = 80) -> dict:
+    """Press Tab until the focused element of the desk satisfies done(info); fail when it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate(DESK_FOCUSED)
+        if done(info):
+            assert info["ring"], f"no visible focus indicator on {info}"
+            return info
+    pytest.fail(f"{limit} presses of Tab never reached the element")
+
+
+def test_desk_main_actions_with_keyboard_alone(browser, built_site, site_url):
+    """Add two applications, switch the current one, record a stage, remember and export: keys only."""
+    if not (built_site / "applications" / "index.html").exists():
+        pytest.fail("no applications page (the desk) in the build")
+    context = keyboard_context(browser)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "applications/")
+        wait_until_ready(page)
+        desk_tab_until(page, lambda i: i["add"])
+        page.keyboard.press("Enter")
+        page.keyboard.press("Space")
+        expect(page.locator(".ati-app")).to_have_count(2)
+        expect(page.locator(".ati-app__current")).to_have_count(1)
+        first_current = page.locator(".ati-app").first.locator(".ati-app__current").count()
+        desk_tab_until(page, lambda i: i["current"])
+        page.keyboard.press("Enter")
+        expect(page.locator(".ati-app__current")).to_have_count(1)
+        assert page.locator(".ati-app").first.locator(".ati-app__current").count() != first_current
+        desk_tab_until(page, lambda i: i["stage"])
+        page.keyboard.press("ArrowDown")  # a closed select changes its value (and fires change) on an arrow key
+        expect(page.locator(".ati-app__history li")).not_to_have_count(0)
+        desk_tab_until(page, lambda i: i["remember"])
+        page.keyboard.press("Space")
+        expect(page.locator("[data-ati-desk-remember]")).to_be_checked()
+        desk_tab_until(page, lambda i: i["export"])
+        with page.expect_download() as download:
+            page.keyboard.press("Enter")
+        backup = json.loads(Path(download.value.path()).read_text("utf-8"))
+        assert len(backup["state"]["applications"]) == 2, backup
+        violations = page.evaluate(RUN_AXE)
+        assert not violations, f"axe, desk with two applications: {violations}"
     finally:
         context.close()

@@ -188,13 +188,19 @@ def test_typing_fills_the_preview_at_once(web):
     assert body == expected(formal["body"].rstrip(), shown({**YOU, "company": "Fabrikam"}, ANNA))
 
 
+def without_optional_parts(template: str) -> str:
+    """The template as shown while every blank is empty: its optional parts `{...}` dropped (issue 12)."""
+    return re.sub(r"\{[^{}]*\}", "", template)
+
+
 def test_unfilled_blanks_stay_marked_and_are_counted(web):
     page = web.open("messages/inquiry/")
     formal = variant("inquiry", "formal")
-    ids = blank_ids(formal["subject"], formal["body"])
+    shown = [without_optional_parts(formal[k]) for k in ("subject", "body")]  # an empty optional blank drops its part
+    ids = blank_ids(*shown)
     card = page.locator(".ati-card").first
     unfilled = card.locator(".ati-blank:not(.is-filled)")
-    expect(unfilled).to_have_count(len(re.findall(r"\[[^\]]+\]", formal["subject"] + formal["body"])))
+    expect(unfilled).to_have_count(len(re.findall(r"\[[^\]]+\]", "".join(shown))))
     assert unfilled.first.evaluate("e => getComputedStyle(e).borderBottomStyle") == "dashed"
     expect(card.locator(".ati-meta")).to_contain_text(f"{len(ids)} blanks to fill: " + ", ".join(LABEL[i] for i in ids))
     page.fill("#ati-company", "Fabrikam")
@@ -290,7 +296,8 @@ def test_unfilled_blanks_warn_before_copy_send_or_download(web):
     card = page.locator(".ati-card").first
     status = card.locator(".ati-status")
     formal = variant("inquiry", "formal")
-    missing = [LABEL[i] for i in blank_ids(formal["subject"], formal["body"]) if i != "company"]
+    shown = [without_optional_parts(formal[k]) for k in ("subject", "body")]  # an empty optional blank drops its part
+    missing = [LABEL[i] for i in blank_ids(*shown) if i != "company"]
     page.evaluate("navigator.clipboard.writeText('sentinel')")
     card.get_by_role("button", name="Copy body").click()
     expect(status).to_contain_text(f"{len(missing)} blanks still unfilled")
@@ -383,7 +390,7 @@ def test_profile_is_session_only_until_remembered_and_forget_clears_everything(w
     fill_profile(page, {"your_name": "Priya Sharma", "company": "Fabrikam"}, [ANNA])
     stored = storage(page)
     data = json.loads(stored["session"]["data"])
-    assert data["version"] == 1 and len(data["applications"]) == 1
+    assert data["version"] == 2 and len(data["applications"]) == 1  # store v2 since issue 13 (migrations.js)
     app = data["applications"][0]
     assert (app["fields"], app["recipients"]) == ({"your_name": "Priya Sharma", "company": "Fabrikam"}, [ANNA])
     assert "data" not in stored["local"]

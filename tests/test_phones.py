@@ -68,20 +68,37 @@ def problems(found: dict) -> list[str]:
     return [f"{kind}: {item}" for kind, items in found.items() for item in items]
 
 
-@pytest.mark.parametrize("width", [320, 390])
-def test_every_page_is_readable_and_tappable_on_a_phone(browser, built_site, site_url, width):
+def phone_report(browser, url: str, pages: list[str], width: int) -> list[str]:
+    """The problems MEASURE finds on the given pages at the given width, one line each."""
     context = browser.new_context(
         viewport={"width": width, "height": 800}, is_mobile=True, has_touch=True, reduced_motion="reduce"
     )
     page = context.new_page()
-    report, pages = [], page_paths(built_site)
+    report = []
     try:
         for path in pages:
-            page.goto(site_url + path, wait_until="domcontentloaded")
+            page.goto(url + path, wait_until="domcontentloaded")
             wait_until_ready(page)
             report += [f"/{path} at {width} px: {line}" for line in problems(page.evaluate(MEASURE))]
     finally:
         context.close()
+    return report
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_every_page_is_readable_and_tappable_on_a_phone(browser, built_site, site_url, width):
+    pages = page_paths(built_site)
+    report = phone_report(browser, site_url, pages, width)
+    assert len(pages) > 10 and "applications/" in pages and "application-print/" in pages
+    assert not report, "\n".join(report[:60])
+
+
+@pytest.mark.shipped_content
+@pytest.mark.parametrize("width", [320, 390])
+def test_every_german_page_is_readable_and_tappable_on_a_phone(browser, content_site, content_site_url, width):
+    """The German site's pages (the fixture has no second language): German words run longer."""
+    pages = [p for p in page_paths(content_site) if p.startswith("de/")]
+    report = phone_report(browser, content_site_url, pages, width)
     assert len(pages) > 10
     assert not report, "\n".join(report[:60])
 

@@ -82,7 +82,8 @@ def test_schedule_follows_the_rules_and_links_each_message(planner, site_url):
     assert all(date.fromisoformat(i["to"]).weekday() != 6 for i in items[:1])  # a Friday interview: no Sunday thank-you
     steps = {s["id"]: s for s in load_steps()}
     for item, w in zip(items, want, strict=True):
-        (message, target, _), (step, _, step_title) = item["links"]
+        (message, target, _), (step, _, step_title), *calendar = item["links"]  # then Google and Outlook (issue 13)
+        assert [text for _, _, text in calendar] == ["Google Calendar", "Outlook calendar"]
         url = page.evaluate("h => new URL(h, location).href", message)
         wanted = f"steps/{w['id']}/" if w["move"] else f"messages/{steps[w['id']]['messages'][0]}/"
         assert url == site_url + wanted and target == "_self"  # a full load, so the message page reads the profile

@@ -28,7 +28,23 @@ class MemoryStorage {
   }
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+// Counts what `sender` posts; the returned function resolves once `receiver` has handled all of it (no timers).
+function deliveries(sender, receiver) {
+  let posted = 0;
+  let received = 0;
+  let waiting = null;
+  const post = sender.postMessage.bind(sender);
+  sender.postMessage = (message) => {
+    posted += 1;
+    post(message);
+  };
+  // Added after the store's onmessage, so it runs once the store has handled the message.
+  receiver.addEventListener("message", () => {
+    received += 1;
+    if (waiting && received >= posted) waiting();
+  });
+  return () => (received >= posted ? Promise.resolve() : new Promise((resolve) => (waiting = resolve)));
+}
 
 test("session-only by default; the first application is created when something is typed", () => {
   const local = new MemoryStorage();
@@ -100,13 +116,15 @@ test("failing storage keeps the data in memory", () => {
   assert.equal(store.application().fields.your_name, "Priya");
 });
 
-test("other tabs follow changes and forgetting through the channel", async () => {
+test("other tabs follow changes and forgetting through the channel", { timeout: 10000 }, async (t) => {
   const local = new MemoryStorage();
   const channels = [new BroadcastChannel("sync"), new BroadcastChannel("sync")];
+  t.after(() => channels.forEach((channel) => channel.close()));
   const tabA = createStore({ prefix: "sync", local, session: new MemoryStorage(), channel: channels[0] });
   const tabB = createStore({ prefix: "sync", local, session: new MemoryStorage(), channel: channels[1] });
   const seen = [];
   tabB.subscribe((change) => seen.push(change));
+  const flush = deliveries(channels[0], channels[1]);
   tabA.setRemembered(true);
   tabA.updateApplication((app) => {
     app.fields.company = "Fabrikam";
@@ -118,5 +136,4 @@ test("other tabs follow changes and forgetting through the channel", async () =>
   await flush();
   assert.equal(tabB.application().fields.company, undefined);
   assert.equal(local.length, 0);
-  for (const channel of channels) channel.close();
 });
