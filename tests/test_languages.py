@@ -167,3 +167,17 @@ def test_a_personalized_german_thank_you_is_german_in_both_tones(page, content_s
     page.fill("#ati-i0-interviewer_name", "Anna")
     expect(card).to_contain_text("Hallo Anna,")
     assert not [w for w in ENGLISH if w in page.inner_text(".md-main")]
+
+
+@pytest.mark.browser
+def test_the_german_planner_writes_its_dates_in_german(page, content_site_url):
+    """The planner's dates through Intl with the page's language: German weekday and month names."""
+    page.clock.set_fixed_time("2026-03-01T10:00:00Z")
+    page.goto(content_site_url + "de/planner/")
+    page.fill("#ati-plan-date", "2026-03-03")
+    page.locator("#ati-plan-date").dispatch_event("change")
+    plan = page.locator(".ati-plan__list")
+    expect(plan).to_contain_text("März 2026")
+    text = plan.inner_text()
+    assert any(day in text for day in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag")), text
+    assert not [w for w in ("March", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday") if w in text], text

@@ -12,9 +12,9 @@ const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 // The instant of a date (and time) in day-number arithmetic, for formatting in UTC.
 const instant = (date, time) => dayNumber(date) * DAY_MS + (time ? minutesOf(time) * 6e4 : 0);
 
-// A date range written out in the reader's locale, with times when there are.
-const dateRange = (from, to, withTime) =>
-  new Intl.DateTimeFormat(undefined, { timeZone: "UTC", dateStyle: "full", ...(withTime && { timeStyle: "short" }) }).formatRange(from, to);
+// A date range written out in the page's language (ui.locale: "Dienstag, 3. März 2026"), with times when there are.
+const dateRange = (locale, from, to, withTime) =>
+  new Intl.DateTimeFormat(locale || undefined, { timeZone: "UTC", dateStyle: "full", ...(withTime && { timeStyle: "short" }) }).formatRange(from, to);
 
 // A link element.
 const link = (text, href) => {
@@ -73,7 +73,7 @@ function showPlan(list, steps, input, { ui, company, weekend }) {
     seen.set(target.url, number);
     const title = number > 1 ? format(ui.plan_repeat, { title: target.title, number }) : target.title;
     const url = new URL(target.url, location).href;
-    const when = dateRange(instant(item.from, item.time && item.start), instant(item.to, item.time), item.time);
+    const when = dateRange(ui.locale, instant(item.from, item.time && item.start), instant(item.to, item.time), item.time);
     const li = planItem(when, title, target.url, step);
     li.dataset.from = item.from;
     li.dataset.to = item.to;
@@ -129,7 +129,7 @@ export function start(form, { data, store }) {
     const input = { date, time: fields.interview_time.value, promised, zone: fields.tz.value };
     events = showPlan(list, steps, input, { ui, company: store.application().fields[roles.employer], weekend: data.rules.weekend });
     const last = events.at(-1);
-    const range = last ? format(ui.plan_updated, { range: dateRange(instant(date), instant(last.to)) }) : "";
+    const range = last ? format(ui.plan_updated, { range: dateRange(ui.locale, instant(date), instant(last.to)) }) : "";
     status.textContent = [promisedYes && !promised ? ui.plan_ignored : "", range].filter(Boolean).join(" ");
   };
 
