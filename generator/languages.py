@@ -19,6 +19,7 @@ class Language:
     code: str
     name: str
     default: bool = False
+    date_locale: str = ""  # how this language writes dates (BCP 47); empty: its ui.yml locale
 
     @property
     def prefix(self) -> str:
@@ -28,7 +29,10 @@ class Language:
 
 def from_options(items: list) -> list[Language]:
     """Read the plugin's `languages` option; the first is the default language. An empty list means one language."""
-    return [Language(str(i["code"]), str(i.get("name", i["code"])), default=n == 0) for n, i in enumerate(items or [])]
+    return [
+        Language(str(i["code"]), str(i.get("name", i["code"])), default=n == 0, date_locale=str(i.get("date_locale") or ""))
+        for n, i in enumerate(items or [])
+    ]
 
 
 def folders(languages: list[Language]) -> set[str]:

@@ -70,6 +70,11 @@ def message_config(message: Message) -> dict:
     return config
 
 
+def locale_of(guide: Guide, configured: str = "") -> str:
+    """Return the language tag dates are written in: the plugin's `date_locale`, else ui.yml's `locale`, else en-GB."""
+    return configured or guide.ui.get("locale") or "en-GB"
+
+
 def page_data(
     guide: Guide,
     site_name: str,
@@ -77,11 +82,13 @@ def page_data(
     url: Callable[[str], str],
     *,
     with_plan: bool = False,
+    date_locale: str = "",
     weekend: list[str] | None = None,
 ) -> dict:
     """Return the page's data document: the blanks' roles, interface strings, storage, rules, and the plan if asked."""
     days = ["saturday", "sunday"] if weekend is None else weekend
     data = {
+        "dates": {"locale": locale_of(guide, date_locale)},
         "version": 1,
         "storage": {"prefix": storage_prefix or default_prefix(site_name)},
         "roles": role_map([{"id": b.id, "role": b.role} for b in guide.blanks]),

@@ -44,6 +44,7 @@ class GuideConfig(Config):
     templates_dir = c.Type(str, default="templates")
     organisation = c.Type(str, default="")
     storage_prefix = c.Type(str, default="")  # keys of the browser's storage; forks on one host need their own
+    date_locale = c.Type(str, default="")  # how dates are written (BCP 47, such as en-US); empty: the ui.yml locale
     weekend = c.ListOfItems(c.Choice(WEEKDAYS), default=["saturday", "sunday"])  # the desk's non-working days
     languages = c.Type(list, default=[])  # [{code: en, name: English}, {code: de, name: Deutsch}]: the first is the default
     adviser = c.SubConfig(AdviserConfig)

@@ -96,8 +96,16 @@ def load_config(config_file: str | Path):
     return (config if config is not None and PLUGIN in config.plugins else None), problems
 
 
-def settings_from(config, options) -> Settings:
-    """Collect what the pages need from the MkDocs configuration."""
+def date_locale_of(options, language=None) -> str:
+    """The configured date locale of a language: its own `date_locale` in `languages`, else (for the default or only
+    language) the plugin's `date_locale`; empty leaves it to the language's ui.yml `locale`."""
+    if language is not None and language.date_locale:
+        return language.date_locale
+    return options.date_locale if language is None or language.default else ""
+
+
+def settings_from(config, options, language=None) -> Settings:
+    """Collect what the pages need from the MkDocs configuration (for one language, if given)."""
     adviser = {k: v for k, v in dict(options.adviser).items() if v}
     return Settings(
         site_name=config.site_name,
@@ -106,6 +114,7 @@ def settings_from(config, options) -> Settings:
         use_directory_urls=config.use_directory_urls,
         templates_label=options.templates_dir,
         storage_prefix=options.storage_prefix,
+        date_locale=date_locale_of(options, language),
         weekend=list(options.weekend),
     )
 
@@ -210,7 +219,9 @@ def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
     result = None
     try:
         if not outside:
-            result = generate(content, templates, settings_from(config, options), label=options.content_dir, cache=cache)
+            result = generate(
+                content, templates, settings_from(config, options, language), label=options.content_dir, cache=cache
+            )
     except ContentErrors as e:
         problems += e.problems
     if result is not None:

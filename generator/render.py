@@ -36,6 +36,7 @@ class Settings:
     use_directory_urls: bool = True
     templates_label: str = "templates"
     storage_prefix: str = ""  # the browser's storage keys; empty: derived from site_name
+    date_locale: str = ""  # the language tag dates are written in; empty: the locale of content/ui.yml
     weekend: list[str] = field(default_factory=lambda: ["saturday", "sunday"])  # the desk's non-working days
 
 
@@ -165,7 +166,9 @@ class _Renderer:
         """Return the page's data for the browser modules as an element holding JSON (see generator/pagedata.py)."""
         s = self.settings
         link = lambda t: self.url(page, t)  # noqa: E731
-        data = pagedata.page_data(self.guide, s.site_name, s.storage_prefix, link, with_plan=with_plan, weekend=s.weekend)
+        data = pagedata.page_data(
+            self.guide, s.site_name, s.storage_prefix, link, with_plan=with_plan, weekend=s.weekend, date_locale=s.date_locale
+        )
         return pagedata.element(data)
 
     @staticmethod

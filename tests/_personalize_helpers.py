@@ -32,10 +32,12 @@ def variant(mid: str, vid: str) -> dict:
     return next(v for v in message(mid)["variants"] if v["id"] == vid)
 
 
-def long_date(iso: str) -> str:
-    """Write an ISO date the way the guide shows it: 'Tuesday 3 March 2026'."""
+def long_date(iso: str, today: dt.date | None = None) -> str:
+    """Write an ISO date the way the guide's messages show it (en-GB): '3 March', with the year only when it is not
+    the current one ('3 March 2025')."""
     d = dt.date.fromisoformat(iso)
-    return f"{d:%A} {d.day} {d:%B} {d.year}"
+    year = "" if d.year == (today or dt.date.today()).year else f" {d.year}"
+    return f"{d.day} {d:%B}{year}"
 
 
 def one_line(value: str) -> str:

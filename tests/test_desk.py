@@ -93,8 +93,8 @@ def test_a_promised_friday_makes_the_follow_up_due_monday_and_overdue_tuesday(co
     rows = [r for r in due(page) if "Follow-up inquiry" in r[1]]
     assert rows and rows[0][0] == state, due(page)
     assert "Northwind Traders" in rows[0][1]
-    assert "(they promised an answer by Friday 4 December 2026)" in rows[0][1]
-    assert "Monday 7 December 2026" in rows[0][1] or state == "today"
+    assert "(they promised an answer by 4 December)" in rows[0][1]  # as a person writes it: the clock is in 2026
+    assert "7 December" in rows[0][1]
     if state == "overdue":
         assert rows[0][1].startswith("Overdue")
         planner = page

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from _gates_helpers import AXE, npm_tool, wait_until_ready
+from _personalize_helpers import long_date
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -39,7 +40,7 @@ RUN_AXE = (
 )
 
 DATE = dt.date(2026, 3, 16)  # a Monday
-LONG_DATE = "Monday 16 March 2026"
+LONG_DATE = long_date(DATE.isoformat())
 
 
 def keyboard_context(browser):

@@ -164,3 +164,11 @@ def test_modules_survive_minifying(tmp_path):
     for name in re.findall(r'"\./([\w-]+\.js)"', start):
         assert name in imports
     assert yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").split("\nmarkdown_extensions:")[0] + "\n") is not None
+
+
+def test_dates_follow_the_configured_locale_else_the_language_of_ui_yml():
+    guide, _ = check(content())
+    assert pagedata.page_data(guide, "X", "", str)["dates"] == {"locale": guide.ui["locale"]}
+    assert pagedata.page_data(guide, "X", "", str, date_locale="en-US")["dates"] == {"locale": "en-US"}
+    guide.ui = {k: v for k, v in guide.ui.items() if k != "locale"}
+    assert pagedata.locale_of(guide) == "en-GB"

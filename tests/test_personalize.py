@@ -586,3 +586,21 @@ def test_a_linkedin_note_over_its_limit_warns_on_the_first_press_and_copies_on_t
     card.get_by_role("button", name="Copy text").click()
     expect(card.locator(".ati-status")).to_contain_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == card.locator(".ati-body").text_content()
+
+
+def test_forget_clears_a_session_only_tab_and_a_chosen_tone_everywhere(web):
+    """Forget in one tab clears another tab's own session data (BroadcastChannel), its form and its cards, at once,
+    and a tone chosen before leaves no key behind (issue 12)."""
+    page = web.open("messages/appreciation/")
+    fill_profile(page, {"your_name": "Priya Sharma", "company": "Fabrikam"}, [ANNA])
+    page.get_by_role("radio", name="Warm").check()
+    other = web.open("messages/inquiry/", web.new_page())  # its own session: typed separately, never remembered
+    fill_profile(other, {"your_name": "Priya Sharma", "company": "Contoso"})
+    expect(other.locator(".ati-card .ati-body").first).to_contain_text("Contoso")
+    assert storage(other)["session"] and storage(page)["session"]
+    page.get_by_role("button", name="Forget everything").click()
+    expect(other.locator("#ati-company")).to_have_value("")  # the other tab cleared its form without a reload
+    expect(other.locator(".ati-card .ati-body").first).not_to_contain_text("Contoso")
+    expect(other.locator(".ati-card .ati-blank:not(.is-filled)").first).to_be_visible()
+    assert storage(other) == {"local": {}, "session": {}} and storage(page) == {"local": {}, "session": {}}
+    expect(page.get_by_role("radio", name="Formal")).to_be_checked()  # the chosen tone is forgotten too

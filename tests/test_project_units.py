@@ -39,7 +39,7 @@ def test_config_typos_name_line_column_and_suggestion():
         "mkdocs.yml:8:7: theme.palette[0].acent: unknown palette setting (expected one of media, scheme, primary, "
         "accent, toggle, found 'acent'). Fix: did you mean 'accent'?",
         "mkdocs.yml:12:7: plugins[1].after-the-interview.organization: unknown after-the-interview option (expected "
-        "one of content_dir, templates_dir, organisation, storage_prefix, weekend, languages, adviser, enabled, found 'organization'). "
+        "a known after-the-interview option, found 'organization'). "
         "Fix: did you mean 'organisation'?",
         "mkdocs.yml:14:9: plugins[1].after-the-interview.adviser.emial: unknown adviser field (expected one of name, "
         "email, phone, url, hours, found 'emial'). Fix: did you mean 'email'?",

@@ -14,7 +14,11 @@ test("interface strings fill their placeholders and keep unknown ones", () => {
 
 test("values are one line, with ISO dates written out", () => {
   assert.equal(displayValue(" a\r\nb  c ", "en-GB"), "a b c");
-  assert.equal(displayValue("2026-03-03", "en-GB"), "Tuesday 3 March 2026");
+  const today = new Date(2026, 5, 1);
+  assert.equal(displayValue("2026-03-03", "en-GB", today), "3 March");
+  assert.equal(displayValue("2026-03-03", "en-US", today), "March 3");
+  assert.equal(displayValue("2027-01-04", "en-GB", today), "4 January 2027");
+  assert.equal(displayValue("2025-12-31", "en-US", today), "December 31, 2025");
   assert.equal(displayValue("2026-02-30", "en-GB"), "2026-02-30");
   assert.equal(displayValue(undefined, "en-GB"), "");
 });

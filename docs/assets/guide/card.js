@@ -157,7 +157,7 @@ export function createCard(list, options) {
   // Show a variant filled with a recipient's values; number counts recipients from 1, or is 0 for a single card.
   const show = (variant, rawValues, number) => {
     const values = Object.create(null);
-    for (const [key, value] of Object.entries(rawValues)) values[key] = displayValue(value, ui.locale);
+    for (const [key, value] of Object.entries(rawValues)) values[key] = displayValue(value, data.dates.locale);
     Object.assign(card, { armed: null, number, missing: new Map() });
     parts.status.textContent = "";
     parts.heading.hidden = !number;

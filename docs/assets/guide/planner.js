@@ -5,16 +5,24 @@ import { todayIso, workingDay } from "./due.js";
 import { googleCalendarUrl, outlookCalendarUrl } from "./sendlinks.js";
 import { element, saveFile } from "./dom.js";
 import { format } from "./text.js";
+import { formatDate } from "./wording.js";
 
-const DAY_MS = 864e5;
 const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 
-// The instant of a date (and time) in day-number arithmetic, for formatting in UTC.
-const instant = (date, time) => dayNumber(date) * DAY_MS + (time ? minutesOf(time) * 6e4 : 0);
+// One end of a range: the date as the messages write it (with its weekday), and the time of day if there is one.
+function moment(locale, iso, time) {
+  const day = formatDate(iso, { locale, weekday: true });
+  if (!time) return day;
+  const clock = new Intl.DateTimeFormat(locale, { timeZone: "UTC", timeStyle: "short" }).format(minutesOf(time) * 6e4);
+  return `${day}, ${clock}`;
+}
 
-// A date range written out in the page's language (ui.locale: "Dienstag, 3. März 2026"), with times when there are.
-const dateRange = (locale, from, to, withTime) =>
-  new Intl.DateTimeFormat(locale || undefined, { timeZone: "UTC", dateStyle: "full", ...(withTime && { timeStyle: "short" }) }).formatRange(from, to);
+// A date range written out in the guide's date locale (the same formatter as the messages), with times when there are.
+const dateRange = (locale, [from, start], [to, time]) => {
+  const first = moment(locale, from, start);
+  const last = moment(locale, to, time);
+  return first === last ? first : `${first} – ${last}`;
+};
 
 // A link element.
 const link = (text, href) => {
@@ -60,7 +68,7 @@ function markOverdue(li, item, ui, weekend) {
 
 // Fill list with the plan for input {date, time, promised, zone}: the steps done at the interview, then each dated
 // item; return the calendar events of the dated items.
-function showPlan(list, steps, input, { ui, company, weekend }) {
+function showPlan(list, steps, input, { ui, company, weekend, locale }) {
   const events = [];
   const seen = new Map();
   for (const step of steps.filter((s) => s.placement === "at_interview")) {
@@ -73,7 +81,7 @@ function showPlan(list, steps, input, { ui, company, weekend }) {
     seen.set(target.url, number);
     const title = number > 1 ? format(ui.plan_repeat, { title: target.title, number }) : target.title;
     const url = new URL(target.url, location).href;
-    const when = dateRange(ui.locale, instant(item.from, item.time && item.start), instant(item.to, item.time), item.time);
+    const when = dateRange(locale, [item.from, item.time && item.start], [item.to, item.time]);
     const li = planItem(when, title, target.url, step);
     li.dataset.from = item.from;
     li.dataset.to = item.to;
@@ -127,9 +135,10 @@ export function start(form, { data, store }) {
       return;
     }
     const input = { date, time: fields.interview_time.value, promised, zone: fields.tz.value };
-    events = showPlan(list, steps, input, { ui, company: store.application().fields[roles.employer], weekend: data.rules.weekend });
+    const options = { ui, company: store.application().fields[roles.employer], weekend: data.rules.weekend, locale: data.dates.locale };
+    events = showPlan(list, steps, input, options);
     const last = events.at(-1);
-    const range = last ? format(ui.plan_updated, { range: dateRange(ui.locale, instant(date), instant(last.to)) }) : "";
+    const range = last ? format(ui.plan_updated, { range: dateRange(data.dates.locale, [date], [last.to]) }) : "";
     status.textContent = [promisedYes && !promised ? ui.plan_ignored : "", range].filter(Boolean).join(" ");
   };
 

@@ -1,4 +1,5 @@
 // Pure text helpers: interface strings with {placeholders}, counts, values as a card shows them, mail links.
+import { formatDate, parseIsoDate } from "./wording.js";
 
 // An interface string with each {name} replaced by its value; unknown names stay as written.
 export const format = (template, values) =>
@@ -12,18 +13,11 @@ export function counted(ui, noun, count) {
   return format(ui[`${noun}_${category}`] ?? ui[`${noun}_other`], { count: number });
 }
 
-const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
-
-// A value as a card shows it: one line (no CR/LF reaches a mail header), an ISO date written out in the locale.
-export function displayValue(value, locale) {
+// A value as a card shows it: one line (no CR/LF reaches a mail header), an ISO date written as a person writes it
+// ("3 March" in en-GB, "March 3" in en-US, the year only when it is not the current one).
+export function displayValue(value, locale, today = new Date()) {
   const text = String(value ?? "").replace(/\s+/g, " ").trim();
-  const parts = ISO_DATE.exec(text);
-  if (!parts) return text;
-  const date = new Date(Date.UTC(+parts[1], parts[2] - 1, +parts[3]));
-  if (date.getUTCDate() !== +parts[3]) return text;
-  const options = { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-  const written = date.toLocaleDateString(locale, options);
-  return /^en\b/i.test(locale || "") ? written.replace(/,/g, "") : written; // British style drops commas; German keeps "Dienstag, 3. März"
+  return parseIsoDate(text) ? formatDate(text, { locale, today }) : text;
 }
 
 // How many sentences a text has, by the generator's rule (shipped in the page data).
