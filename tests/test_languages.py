@@ -177,7 +177,7 @@ def test_the_german_planner_writes_its_dates_in_german(page, content_site_url):
     page.fill("#ati-plan-date", "2026-03-03")
     page.locator("#ati-plan-date").dispatch_event("change")
     plan = page.locator(".ati-plan__list")
-    expect(plan).to_contain_text("März 2026")
+    expect(plan).to_contain_text("Dienstag, 3. März")
     text = plan.inner_text()
     assert any(day in text for day in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag")), text
     assert not [w for w in ("March", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday") if w in text], text
