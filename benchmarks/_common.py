@@ -279,3 +279,29 @@ def machine() -> str:
     except OSError:
         load = float("nan")
     return f"{cpus} CPUs, load average {load:.1f}, Python {sys.version.split()[0]}"
+
+
+PREVIOUS_RELEASE = "c69cf24"  # wave 1's last commit: the release the benchmarks compare with
+
+
+def release_project(commit: str, dest: Path) -> Path:
+    """A detached git worktree of an earlier commit at dest (replaced if present), to build that release as it was."""
+    subprocess.run(["git", "worktree", "remove", "--force", str(dest)], cwd=ROOT, capture_output=True)
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["git", "worktree", "add", "--detach", "-f", str(dest), commit], cwd=ROOT, check=True, capture_output=True)
+    return dest
+
+
+def drop_release(dest: Path) -> None:
+    """Remove a worktree made by release_project."""
+    subprocess.run(["git", "worktree", "remove", "--force", str(dest)], cwd=ROOT, capture_output=True)
+
+
+def build_release(project: Path, site: Path, site_url: str) -> None:
+    """Build a release worktree with its own generator (its folder first on the import path), strict, for site_url."""
+    env = {**ENV, "SITE_URL": site_url, "PYTHONPATH": str(project)}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"mkdocs build of {project} failed:\n{done.stderr[-3000:]}")

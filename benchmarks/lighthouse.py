@@ -1,10 +1,12 @@
-"""Lighthouse benchmark: scores of the home page and a message page, with npm `lighthouse` and Debian's Chromium.
+"""Lighthouse benchmark: the home, a message page, the planner and the desk, this tree next to the previous release.
 
-The built site is served on loopback with text gzipped, as a static host serves it. Lighthouse runs offline (it
-needs no network for these categories). Both form factors: mobile (Lighthouse's default: a mid-range phone on a
-throttled 4G link, simulated) and desktop. Prints the four category scores and every audit that cost points.
+Both sites are built in the same run (the previous release from git, PREVIOUS_RELEASE in a temporary worktree,
+with its own generator) and served on loopback with text gzipped, as a static host serves them. Lighthouse (npm,
+with Debian's Chromium) runs offline: it needs no network for these categories. Both form factors: mobile
+(Lighthouse's default: a mid-range phone on a throttled 4G link, simulated) and desktop. Prints the four category
+scores of each page side by side, then every audit that cost points. A page the previous release lacks shows "-".
 
-    python benchmarks/lighthouse.py [--pages ,messages/appreciation/] [--runs 1]
+    python benchmarks/lighthouse.py [--pages ,messages/appreciation/,planner/,applications/] [--runs 1]
 """
 
 from __future__ import annotations
@@ -14,7 +16,22 @@ import json
 import os
 import subprocess
 
-from _common import CHROMIUM, CHROMIUM_ARGS, OUT, ROOT, copy_project, fresh, machine, median, mkdocs_build, serve
+from _common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    OUT,
+    PREVIOUS_RELEASE,
+    ROOT,
+    build_release,
+    copy_project,
+    drop_release,
+    fresh,
+    machine,
+    median,
+    mkdocs_build,
+    release_project,
+    serve,
+)
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -34,39 +51,64 @@ def run(url: str, preset: str, out) -> dict:
     return report
 
 
+def scores_of(base: str, site, path: str, preset: str, reports, runs: int, lost: dict, label: str) -> dict | None:
+    """The median category scores of one page and form factor (None if the site has no such page); notes lost audits."""
+    if not (site / path / "index.html").is_file() and path:
+        return None
+    name = (path.strip("/").replace("/", "-") or "home") + f"-{preset}-{label}"
+    done = [run(base + path, preset, reports / f"{name}-{i + 1}.json") for i in range(runs)]
+    for r in done:  # the audits that cost points: weighted in a category and not passed
+        for category in CATEGORIES:
+            for ref in r["categories"][category]["auditRefs"]:
+                audit = r["audits"][ref["id"]]
+                if ref["weight"] > 0 and audit.get("score") is not None and audit["score"] < 1:
+                    shown = audit.get("displayValue") or f"score {audit['score']}"
+                    key = f"{category}: {ref['id']}"
+                    lost.setdefault(f"{label}: /{path} {preset}", {}).setdefault(key, []).append(shown)
+    return {c: median([r["categories"][c]["score"] for r in done]) for c in CATEGORIES}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", default=",messages/appreciation/", help="comma-separated paths; '' is the home page")
+    parser.add_argument("--pages", default=",messages/appreciation/,planner/,applications/", help="'' is the home page")
     parser.add_argument("--runs", type=int, default=1, help="runs per page and form factor; the median score is kept")
+    parser.add_argument("--previous", default=PREVIOUS_RELEASE, help="the commit of the release to compare with")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         raise SystemExit("node_modules/.bin/lighthouse is missing: run `npm ci`")
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
     work = OUT / "lighthouse"
-    project = copy_project(work / "project")
-    base, server = serve(fresh(work / "site"), gzip_text=True)
-    mkdocs_build(project, work / "site", site_url=base)
-    fresh(work / "reports")
-    print(f"lighthouse {version}: {machine()}; Chromium {CHROMIUM}; median of {args.runs} run(s)")
-    print(f"  {'page':<24} {'form factor':<12}" + "".join(f"{c:>15}" for c in CATEGORIES))
-    lost: dict[str, dict[str, list[str]]] = {}
+    reports = fresh(work / "reports")
+    sites, servers = {}, []
     try:
+        for label, project in (
+            ("now", copy_project(work / "project")),
+            ("before", release_project(args.previous, work / "previous")),
+        ):
+            base, server = serve(fresh(work / f"site-{label}"), gzip_text=True)
+            servers.append(server)
+            if label == "now":
+                mkdocs_build(project, work / f"site-{label}", site_url=base)
+            else:
+                build_release(project, work / f"site-{label}", base)
+            sites[label] = (base, work / f"site-{label}")
+        print(f"lighthouse {version}: {machine()}; Chromium {CHROMIUM}; median of {args.runs} run(s)")
+        print(f"now: this tree; before: release {args.previous}. Scores as now / before.")
+        print(f"  {'page':<24} {'form factor':<12}" + "".join(f"{c:>17}" for c in CATEGORIES))
+        lost: dict[str, dict[str, list[str]]] = {}
         for path in args.pages.split(","):
             for preset in ("mobile", "desktop"):
-                name = (path.strip("/").replace("/", "-") or "home") + f"-{preset}"
-                reports = [run(base + path, preset, work / "reports" / f"{name}-{i + 1}.json") for i in range(args.runs)]
-                scores = {c: median([r["categories"][c]["score"] for r in reports]) for c in CATEGORIES}
-                print(f"  /{path:<23} {preset:<12}" + "".join(f"{scores[c] * 100:>15.0f}" for c in CATEGORIES), flush=True)
-                for r in reports:  # the audits that cost points: weighted in a category and not passed
-                    for category in CATEGORIES:
-                        for ref in r["categories"][category]["auditRefs"]:
-                            audit = r["audits"][ref["id"]]
-                            if ref["weight"] > 0 and audit.get("score") is not None and audit["score"] < 1:
-                                shown = audit.get("displayValue") or f"score {audit['score']}"
-                                lost.setdefault(f"/{path} {preset}", {}).setdefault(f"{category}: {ref['id']}", []).append(shown)
+                got = {k: scores_of(b, s, path, preset, reports, args.runs, lost, k) for k, (b, s) in sites.items()}
+                cells = []
+                for c in CATEGORIES:
+                    now, before = (f"{got[k][c] * 100:.0f}" if got[k] else "-" for k in ("now", "before"))
+                    cells.append(f"{now + ' / ' + before:>17}")
+                print(f"  /{path:<23} {preset:<12}" + "".join(cells), flush=True)
     finally:
-        server.shutdown()
-    print(f"\nfull reports: {(work / 'reports').relative_to(ROOT)}/\naudits that cost points (value in each run):")
+        for server in servers:
+            server.shutdown()
+        drop_release(work / "previous")
+    print(f"\nfull reports: {reports.relative_to(ROOT)}/\naudits that cost points (value in each run):")
     for where, audits in lost.items():
         print(f"  {where}:")
         for key, values in sorted(audits.items()):

@@ -1,105 +1,120 @@
-"""Page weight benchmark: the project's own JavaScript and CSS gzipped, and the first-view bytes of a message page.
+"""Page weight benchmark: the project's own JavaScript, CSS and page data on a page, gzipped, against 12 KB.
 
-1. Every stylesheet and script of the project listed in mkdocs.yml (extra_css, extra_javascript), as the build
-   writes it to site/ (minified), gzipped at level 6 (what web servers use by default), against the target of
-   10 KB (10,240 bytes) together. Every page loads all of them.
-2. A message page opened in Chromium with an empty cache, next to the same page built by plain Material (the
-   same Markdown, no plugin, no overrides, no project CSS or JavaScript): every response of the first view until
-   the network is idle, in raw bytes and gzipped as a server would send them.
+A page is opened in Chromium with an empty cache (service worker blocked) until the network is idle. Counted:
+every response of the project's own files (those under docs/ in the source: start.js and exactly the modules the
+page imports, the project's stylesheets, offline.js), and the page data inlined in the HTML (the JSON of
+#ati-page-data and every data-config attribute), each gzipped at level 6 as a web server sends it. Material's own
+files are listed apart, and so is what bundling would give (the same JS, or CSS, gzipped as one file). The same
+page of the previous release (built from git, PREVIOUS_RELEASE in a temporary worktree) is measured in the same
+run, side by side.
 
-    python benchmarks/weight.py [--page messages/appreciation/]
+    python benchmarks/weight.py [--page messages/appreciation/] [--previous c69cf24]
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-from collections import defaultdict
 from urllib.parse import urlsplit
 
-import yaml
-from _common import CHROMIUM, CHROMIUM_ARGS, OUT, ROOT, _Loader, copy_project, fresh, mkdocs_build, plain_project, serve
+from _common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    OUT,
+    PREVIOUS_RELEASE,
+    build_release,
+    copy_project,
+    drop_release,
+    fresh,
+    mkdocs_build,
+    release_project,
+    serve,
+)
 
-TARGET = 10 * 1024
+BUDGET = 12 * 1024
+PAGE_DATA = """() => [document.getElementById("ati-page-data")?.dataset.json || "",
+  ...[...document.querySelectorAll("[data-config]")].map(e => e.dataset.config)]"""
 
 
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-def own_assets() -> list[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
-    names = []
-    for entry in (config.get("extra_css") or []) + (config.get("extra_javascript") or []):
-        path = entry if isinstance(entry, str) else entry.get("path", "")
-        if path and "://" not in path:
-            names.append(path)
-    return names
-
-
-def first_view(base: str, path: str) -> dict[str, list[tuple[str, int, int]]]:
-    """Every response of a cold first view of one page, by kind: (url path, raw bytes, gzipped bytes)."""
+def first_view(base: str, path: str, site) -> dict[str, int]:
+    """gzipped bytes of one cold view, by row: each own file, 'page data', 'Material' and 'HTML'."""
     from playwright.sync_api import sync_playwright
 
-    seen: list = []
-    kinds = defaultdict(list)
+    seen, rows, own = [], {}, {"script": b"", "stylesheet": b""}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(service_workers="block")
+        context = browser.new_context(service_workers="block", viewport={"width": 390, "height": 800})
         context.on("response", lambda response: seen.append(response))
         page = context.new_page()
         page.goto(base + path, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        data = page.evaluate(PAGE_DATA)
         for response in seen:
             try:
                 body = response.body()
             except Exception:  # redirects and aborted requests have no body
                 continue
+            url = urlsplit(response.url).path
             kind = response.request.resource_type
-            kind = {"stylesheet": "css", "script": "js", "document": "html", "fetch": "data", "xhr": "data"}.get(kind, kind)
-            kinds[kind].append((urlsplit(response.url).path, len(body), gz(body)))
+            if kind == "document" and url == "/" + path:
+                rows["HTML (with the page data inline)"] = gz(body)
+            elif url.startswith("/assets/") and kind in ("script", "stylesheet") and not _material(url):
+                rows[url.removeprefix("/assets/")] = gz(body)
+                own[kind] += body + b"\n"
+            elif kind in ("script", "stylesheet"):
+                label = "Material's own " + ("JS" if kind == "script" else "CSS")
+                rows[label] = rows.get(label, 0) + gz(body)
+        rows["page data (inline JSON)"] = sum(gz(d.encode()) for d in data if d)
+        rows["what-if: own JS as one file"] = gz(own["script"])
+        rows["what-if: own CSS as one file"] = gz(own["stylesheet"])
         browser.close()
-    return kinds
+    return rows
+
+
+def _material(url: str) -> bool:
+    return url.startswith(("/assets/javascripts/", "/assets/stylesheets/"))
+
+
+def own_total(rows: dict[str, int]) -> int:
+    return sum(v for k, v in rows.items() if not k.startswith(("Material", "HTML", "what-if")))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--page", default="messages/appreciation/")
+    parser.add_argument("--previous", default=PREVIOUS_RELEASE, help="the commit of the release to compare with")
     args = parser.parse_args()
 
     work = OUT / "weight"
-    project = copy_project(work / "ours")
-    plain = plain_project(project, work / "plain", assets=False, overrides=False)
-    servers = {name: serve(fresh(work / f"site-{name}")) for name in ("ours", "plain")}
-    mkdocs_build(project, work / "site-ours", site_url=servers["ours"][0])
-    mkdocs_build(plain, work / "site-plain", site_url=servers["plain"][0])
+    builds = {"this tree": copy_project(work / "ours")}
+    builds[f"release {args.previous}"] = release_project(args.previous, work / "previous")
+    figures = {}
+    try:
+        for name, project in builds.items():
+            site = fresh(work / f"site-{len(figures)}")
+            base, server = serve(site)
+            if name == "this tree":
+                mkdocs_build(project, site, site_url=base)
+            else:
+                build_release(project, site, base)
+            figures[name] = first_view(base, args.page, site)
+            server.shutdown()
+    finally:
+        drop_release(work / "previous")
 
-    print("project's own JavaScript and CSS, as served from site/ (the build minifies them), gzip -6:")
-    print(f"  {'':<24} {'source':>9} {'served':>9} {'gzipped':>9}")
-    totals = [0, 0, 0]
-    for name in own_assets():
-        source, served = (ROOT / "docs" / name).read_bytes(), (work / "site-ours" / name).read_bytes()
-        sizes = (len(source), len(served), gz(served))
-        totals = [a + b for a, b in zip(totals, sizes, strict=True)]
-        print(f"  {name:<24}" + "".join(f"{s:>8,} B" for s in sizes))
-    verdict = "within" if totals[2] <= TARGET else "OVER"
-    print(f"  {'together':<24}" + "".join(f"{s:>8,} B" for s in totals) + f": {verdict} the {TARGET:,} B target")
-
-    print(f"\nfirst view of /{args.page} with an empty cache, until the network is idle:")
-    rows = {"ours": first_view(servers["ours"][0], args.page), "plain Material": first_view(servers["plain"][0], args.page)}
-    for _, server in servers.values():
-        server.shutdown()
-    kinds = sorted({k for r in rows.values() for k in r})
-    print(f"  {'':<8}" + "".join(f"{name:>30}" for name in rows))
-    print(f"  {'':<8}" + "".join(f"{'requests':>10}{'raw B':>10}{'gzip B':>10}" for _ in rows))
-    for kind in [*kinds, "total"]:
-        line = f"  {kind:<8}"
-        for r in rows.values():
-            items = [i for k in (kinds if kind == "total" else [kind]) for i in r.get(k, [])]
-            line += f"{len(items):>10}{sum(i[1] for i in items):>10,}{sum(i[2] for i in items):>10,}"
-        print(line)
-    ours, plain_rows = ({i[0]: i for k in r.values() for i in k} for r in rows.values())
-    extra = sorted(set(ours) - set(plain_rows))
-    print("\n  only in ours: " + ", ".join(f"{p} ({ours[p][2]:,} B gz)" for p in extra))
+    names = list(figures)
+    keys = sorted({k for f in figures.values() for k in f}, key=lambda k: (k.startswith(("Material", "HTML", "what-if")), k))
+    print(f"/{args.page}, cold first view at 390 px, service worker blocked; gzip -6 bytes")
+    print(f"  {'':<40}" + "".join(f"{n:>22}" for n in names))
+    for key in keys:
+        print(f"  {key:<40}" + "".join(f"{figures[n].get(key, 0):>20,} B" if key in figures[n] else f"{'-':>22}" for n in names))
+    print(f"  {'own JS + CSS + page data':<40}" + "".join(f"{own_total(figures[n]):>20,} B" for n in names))
+    ours = own_total(figures[names[0]])
+    print(f"\nbudget {BUDGET:,} B: this tree is {'within' if ours <= BUDGET else 'OVER'} it ({ours:,} B)")
 
 
 if __name__ == "__main__":

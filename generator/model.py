@@ -50,7 +50,23 @@ class Step:
     messages: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    coping: dict = field(default_factory=dict)  # {title, text, adviser}: a kind note in a box of its own
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
+
+    def coping_text(self, adviser: dict) -> str:
+        """Return the coping note, with its adviser sentence when mkdocs.yml names an adviser with a way to reach them."""
+        if not self.coping:
+            return ""
+        contact = adviser_contact(adviser)
+        sentence = self.coping.get("adviser", "")
+        return f"{self.coping['text']} {sentence.replace('{adviser}', contact)}" if contact and sentence else self.coping["text"]
+
+
+def adviser_contact(adviser: dict) -> str:
+    """Name the configured adviser and one way to reach them, such as "Sam Lee (sam@example.org)"; empty if none."""
+    way = adviser.get("email") or adviser.get("phone") or adviser.get("url") or ""
+    name = adviser.get("name") or ""
+    return f"{name} ({way})" if name and way else name or way
 
 
 @dataclass

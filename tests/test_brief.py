@@ -27,10 +27,12 @@ def filled(guide, text: str) -> str:
     return blank_syntax.fill(text, {b.label: b.example for b in guide.blanks})
 
 
-def test_seven_steps_in_time_order(guide):
+def test_the_steps_in_time_order(guide):
+    """The brief's seven steps, with issue 14's references, offer and after-accepting in their places."""
     ids = [s.id for s in guide.steps]
-    assert ids == ["before-you-leave", "thank-you", "linkedin", "keep-applying", "follow-up", "follow-up-again", "outcome"]
-    assert [s.order for s in guide.steps] == list(range(7))
+    first = ["before-you-leave", "thank-you", "linkedin", "keep-applying", "follow-up", "follow-up-again"]
+    assert ids == [*first, "references", "weigh-offer", "outcome", "after-accepting"]
+    assert [s.order for s in guide.steps] == list(range(10))
 
 
 def test_step_timing_matches_the_brief(guide):
@@ -96,7 +98,7 @@ def test_chooser_covers_the_six_situations(guide):
         "rejection": ("outcome", "continued-interest"),
     }
     found = {s.id: s for s in guide.situations}
-    assert set(found) == set(wanted)
+    assert set(wanted) <= set(found)  # issue 14's moments: tests/test_moments.py
     for sid, (step, message) in wanted.items():
         assert found[sid].step == step
         if message:

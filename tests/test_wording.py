@@ -351,7 +351,10 @@ STEPS = {
     for p in sorted((ROOT / "content" / "steps").glob("*.yml")) + sorted((DRAFTS / "steps").glob("*.yml"))
 }
 SHIPPED_SITUATIONS = yaml.safe_load((ROOT / "content" / "situations.yml").read_text(encoding="utf-8"))["situations"]
-SITUATIONS = SHIPPED_SITUATIONS + draft("situations.yml")["situations"]
+DRAFT_SITUATIONS = {s["id"]: s for s in draft("situations.yml")["situations"]}  # with the draft messages they lead to
+SITUATIONS = [DRAFT_SITUATIONS.get(s["id"], s) for s in SHIPPED_SITUATIONS] + [
+    s for i, s in DRAFT_SITUATIONS.items() if i not in {x["id"] for x in SHIPPED_SITUATIONS}
+]
 NEW_MESSAGES = [p for p in MESSAGES if not (ROOT / "content" / "messages" / p.name).exists()]
 
 
@@ -400,7 +403,7 @@ def test_new_message_has_keywords_a_step_that_lists_it_and_a_chooser_situation(p
     assert len(message["keywords"]) >= 3
     step = STEPS[message["step"]]
     assert message["id"] in step.get("messages", []) or not (DRAFTS / "steps" / f"{step['id']}.yml").exists()
-    assert [s["id"] for s in SITUATIONS if s["message"] == message["id"]], "no situation leads to it"
+    assert [s["id"] for s in SITUATIONS if s.get("message") == message["id"]], "no situation leads to it"
 
 
 def test_draft_orders_and_ids_are_unique_and_situations_point_at_real_steps_and_messages():

@@ -64,3 +64,20 @@ test("the schedule follows only dated steps, with fallback, repeats and the poin
   assert.equal(promised[0].time, "10:30");
   assert.equal(promised[1].from, "2026-03-16"); // a Friday promise: the inquiry on Monday
 });
+
+test("a step anchored on the offer counts from the offer date and closes on a known offer deadline", () => {
+  const when = { anchor: "offer", after: { amount: 0, unit: "day" }, within: { amount: 5, unit: "business_day" }, deadline: "offer_deadline" };
+  const steps = [{ id: "offer", placement: "dated", when }];
+  const base = { date: "2026-03-02", time: "" };
+  assert.deepEqual(schedule(steps, base), []); // no offer yet: nothing to date
+  const [open] = schedule(steps, { ...base, offerDate: "2026-03-12" });
+  assert.deepEqual([open.from, open.to], ["2026-03-12", "2026-03-19"]); // Thursday + 5 business days
+  const [closed] = schedule(steps, { ...base, offerDate: "2026-03-12", offerDeadline: "2026-03-16" });
+  assert.deepEqual([closed.from, closed.to], ["2026-03-12", "2026-03-16"]); // the employer's deadline closes it
+  const [late] = schedule(steps, { ...base, offerDate: "2026-03-12", offerDeadline: "2026-03-24" });
+  assert.equal(late.to, "2026-03-24"); // a later deadline gives the reader the whole time
+  const [odd] = schedule(steps, { ...base, offerDate: "2026-03-12", offerDeadline: "2026-03-10" });
+  assert.equal(odd.to, "2026-03-12"); // never closes before it opens
+  const [plain] = schedule([{ id: "x", placement: "dated", when: { ...when, deadline: undefined } }], { ...base, offerDate: "2026-03-12", offerDeadline: "2026-03-16" });
+  assert.equal(plain.to, "2026-03-19"); // only a step with a deadline closes on it
+});

@@ -37,7 +37,14 @@ export function addDuration([day, minutes], duration) {
   return [day + amount * DAYS_PER_UNIT[unit], null];
 }
 
-// The dated plan: one item per time a dated step is done, then the point to move on. input: {date, time, promised}.
+// The end of a step's window: its deadline's date when the step has one and the reader knows it (never before the start).
+function closing(step, from, to, input) {
+  const deadline = { offer_deadline: input.offerDeadline }[step.when.deadline];
+  return deadline ? [Math.max(from[0], dayNumber(deadline)), null] : to;
+}
+
+// The dated plan: one item per time a dated step is done, then the point to move on.
+// input: {date, time, promised, offerDate, offerDeadline} (ISO dates; a step with `deadline` closes on offerDeadline).
 export function schedule(steps, input) {
   const items = [];
   let previous;
@@ -51,6 +58,7 @@ export function schedule(steps, input) {
       interview: [dayNumber(input.date), input.time ? minutesOf(input.time) : null],
       promised_date: input.promised ? [dayNumber(input.promised), null] : undefined,
       previous_follow_up: previous,
+      offer: input.offerDate ? [dayNumber(input.offerDate), null] : undefined,
     };
     let at = anchors[rule.anchor];
     if (!at) continue;
@@ -58,7 +66,7 @@ export function schedule(steps, input) {
     at = addDuration(at, rule.after);
     for (let left = repeat ? repeat.times : 1; left > 0; left--) {
       previous = at;
-      push(step, at, addDuration(at, rule.within), false);
+      push(step, at, closing(step, at, addDuration(at, rule.within), input), false);
       if (repeat) at = addDuration(at, repeat.every);
     }
     if (repeat) {

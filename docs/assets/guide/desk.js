@@ -16,7 +16,10 @@ const stageOf = (app) => [...app.history].reverse().find((entry) => entry.kind !
 export const planInput = (app, { roles }, store) => {
   const date = app.fields[roles.interview_date] || "";
   const decision = app.fields[roles.decision_date] || "";
-  return { date, promised: decision >= date ? decision : "", time: store.setting("plannerTime") || "" };
+  const offerDate = app.fields[roles.offer_date] || "";
+  const deadline = app.fields[roles.offer_deadline] || "";
+  const offerDeadline = offerDate && deadline >= offerDate ? deadline : "";
+  return { date, promised: decision >= date ? decision : "", time: store.setting("plannerTime") || "", offerDate, offerDeadline };
 };
 
 // One sentence for a due item of an application.
