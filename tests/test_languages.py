@@ -47,13 +47,13 @@ def test_overlay_keeps_untranslated_files_and_lists_them():
 @pytest.mark.build
 def test_check_lists_untranslated_pages(tmp_path):
     """`check` names each file a language lacks; removing a translation adds it to the list, and the check passes."""
-    case = {"slug": "untranslated", "kind": "project", "files": {"content/de/steps/06-outcome.yml": None}}
+    case = {"slug": "untranslated", "kind": "project", "files": {"content/de/steps/08-outcome.yml": None}}
     project = make_project(case, tmp_path / "p")
     done = subprocess.run([sys.executable, "-m", "generator", "check"], capture_output=True, text=True, cwd=project)
     assert done.returncode == 0, done.stderr
     assert (
-        "content/de/steps/06-outcome.yml:1:1: not translated into Deutsch: the page falls back to the default "
-        "language with a note. Fix: copy content/steps/06-outcome.yml to content/de/steps/06-outcome.yml and translate it"
+        "content/de/steps/08-outcome.yml:1:1: not translated into Deutsch: the page falls back to the default "
+        "language with a note. Fix: copy content/steps/08-outcome.yml to content/de/steps/08-outcome.yml and translate it"
     ) in done.stdout.splitlines()
 
 
