@@ -95,12 +95,22 @@ def load_plugin_config(project: Path):
     return config, config.plugins[PLUGIN].config
 
 
-def generate_pages(project: Path, loaded=None):
-    """Run the generator stage alone, exactly as the plugin's on_config does; return its Result."""
+def generate_pages(project: Path, loaded=None, language=None):
+    """Run the generator stage alone, exactly as the plugin's on_config does; return its Result.
+
+    language: an added language (generator.languages.Language) to generate instead of the default one.
+    """
     from generator.project import run
 
     config, options = loaded or load_plugin_config(project)
-    return run(config, options, strict=True).result
+    return run(config, options, strict=True, language=language).result
+
+
+def added_languages(project: Path) -> list:
+    """The project's languages after the default one (generator.languages.Language), [] for one language."""
+    from generator import languages as langs
+
+    return langs.from_options(load_plugin_config(project)[1].languages)[1:]
 
 
 class _Tagged:
@@ -122,14 +132,23 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + su
 _Dumper.add_representer(_Tagged, lambda dumper, value: type(value.node)(value.tag, value.node.value))
 
 
-def plain_project(project: Path, dest: Path, *, assets: bool = True, overrides: bool = True) -> Path:
+def _search_in(plugin, code: str):
+    """A plugins entry of mkdocs.yml with the search plugin's language set to code (other entries as they are)."""
+    if plugin == "search" or isinstance(plugin, dict) and "search" in plugin:
+        options = plugin["search"] if isinstance(plugin, dict) else None
+        return {"search": {**(options or {}), "lang": [code]}}
+    return plugin
+
+
+def plain_project(project: Path, dest: Path, *, assets: bool = True, overrides: bool = True, language=None) -> Path:
     """The baseline: the generator's output saved as hand-written Markdown, built by plain MkDocs + Material.
 
     Same mkdocs.yml, theme, overrides and docs/ as the project, minus the plugin; the nav the plugin would set
     is written out. With assets=False the project's own CSS and JavaScript are left out too, and with
-    overrides=False the theme overrides (plain Material).
+    overrides=False the theme overrides (plain Material). language: an added language's pages, in its own theme
+    and search language (the plain twin of the plugin's build of site/<code>/).
     """
-    result = generate_pages(project)
+    result = generate_pages(project, language=language)
     fresh(dest)
     shutil.copytree(project / "docs", dest / "docs")
     if overrides and (project / "overrides").is_dir():
@@ -141,6 +160,9 @@ def plain_project(project: Path, dest: Path, *, assets: bool = True, overrides: 
     config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
     config["plugins"] = [p for p in config["plugins"] if not (p == PLUGIN or isinstance(p, dict) and PLUGIN in p)]
     config["nav"] = result.nav
+    if language is not None:
+        config["theme"]["language"] = language.code
+        config["plugins"] = [_search_in(p, language.code) for p in config["plugins"]]
     if not assets:
         config.pop("extra_css", None)
         config.pop("extra_javascript", None)

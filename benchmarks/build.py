@@ -6,7 +6,10 @@ ids), in the same run:
              "gen cold" is its first run in a new process, as in a real build; "generator" the median of warm runs
   ours       `mkdocs build --strict` of the project, with the plugin
   plain      `mkdocs build --strict` of the same Markdown written by hand (the generator's output saved to docs/,
-             the same mkdocs.yml without the plugin, the nav written out): the baseline
+             the same mkdocs.yml without the plugin, the nav written out): the baseline, default language only
+  plain×L    with more than one language: the plain builds of every language's pages (one per language, each in
+             its own theme and search language) added up, the baseline of "ours", which builds every language;
+             "ours/pL" is their paired ratio
   properdocs `properdocs build --strict` of the project (it runs our plugin), in .venv-properdocs
   zensical   what `./dev build --engine zensical` runs: `python -m generator.engine_run build --engine zensical`
              (the generator writes the plain project, then `zensical build --clean --strict`), in .venv-zensical
@@ -32,6 +35,7 @@ from _common import (
     OUT,
     ROOT,
     add_messages,
+    added_languages,
     copy_project,
     generate_pages,
     load_plugin_config,
@@ -71,13 +75,15 @@ def bench(size: str, repeat: int, add: list[str], remove: list[str]) -> dict:
         result = generate_pages(project, loaded)
         gen.append(time.perf_counter() - start)
     plain = plain_project(project, work / "plain")
+    others = [plain_project(project, work / f"plain-{lang.code}", language=lang) for lang in added_languages(project)]
     properdocs = [str(ENGINE_VENVS["properdocs"] / "bin" / "properdocs"), "build", "--strict", "-q", "-d", str(work / "site-pd")]
     zensical = [sys.executable, "-m", "generator.engine_run", "build", "--engine", "zensical"]
     zensical += ["--venv", str(ENGINE_VENVS["zensical"]), "--site-dir", str(work / "site-zen")]
-    ours_t, plain_t, pd_t, zen_t = [], [], [], []
+    ours_t, plain_t, all_t, pd_t, zen_t = [], [], [], [], []
     for _ in range(repeat):
         ours_t.append(mkdocs_build(project, work / "site-ours"))
         plain_t.append(mkdocs_build(plain, work / "site-plain"))
+        all_t.append(plain_t[-1] + sum(mkdocs_build(o, work / f"site-{o.name}") for o in others))
         pd_t.append(timed(properdocs, project))
         zen_t.append(timed(zensical, project))
     pages = sum(1 for _ in (work / "site-ours").rglob("*.html"))
@@ -92,6 +98,10 @@ def bench(size: str, repeat: int, add: list[str], remove: list[str]) -> dict:
         "properdocs_s": median(pd_t),
         "zensical_s": median(zen_t),
         "ours_plain": median([o / p for o, p in zip(ours_t, plain_t, strict=True)]),
+        "languages": 1 + len(others),
+        "plain_all_s": median(all_t),
+        "ours_plain_all": median([o / p for o, p in zip(ours_t, all_t, strict=True)]),
+        "plain_all_runs": all_t,
         "ours_runs": ours_t,
         "plain_runs": plain_t,
         "properdocs_runs": pd_t,
@@ -140,7 +150,8 @@ def main() -> None:
     print(f"build benchmark: {machine()}; median of {args.repeat} run(s) each" + (f"; features {changed}" if changed else ""))
     print(
         f"{'content':>9} {'messages':>8} {'pages':>6} {'gen cold':>9} {'generator':>10} {'ours':>9} {'plain':>9} "
-        f"{'ours/plain':>10} {'properdocs':>10} {'zensical':>9} {'pd/ours':>8} {'zen/ours':>8} {'gen/msg':>8} {'ours/msg':>9}"
+        f"{'ours/plain':>10} {'plain×L':>9} {'ours/pL':>8} {'properdocs':>10} {'zensical':>9} "
+        f"{'pd/ours':>8} {'zen/ours':>8} {'gen/msg':>8} {'ours/msg':>9}"
     )
     rows = []
     for size in args.sizes.split(","):
@@ -150,6 +161,7 @@ def main() -> None:
         print(
             f"{size:>9} {n:>8} {r['pages']:>6} {r['generator_cold_s'] * 1000:>7.0f}ms {r['generator_s'] * 1000:>8.0f}ms "
             f"{r['ours_s']:>8.2f}s {r['plain_s']:>8.2f}s {r['ours_plain']:>10.3f} "
+            f"{r['plain_all_s']:>8.2f}s {r['ours_plain_all']:>8.3f} "
             f"{r['properdocs_s']:>9.2f}s {r['zensical_s']:>8.2f}s {r['properdocs_s'] / r['ours_s']:>8.2f} "
             f"{r['zensical_s'] / r['ours_s']:>8.2f} {r['generator_s'] / n * 1000:>6.2f}ms {r['ours_s'] / n * 1000:>7.1f}ms",
             flush=True,

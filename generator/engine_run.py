@@ -21,7 +21,18 @@ import sys
 import time
 from pathlib import Path
 
-from generator.engines import ENGINES, Engine, docs_files, dump_config, local_assets, plain_config, read_config
+from generator import languages as langs
+from generator.engines import (
+    ENGINES,
+    Engine,
+    docs_files,
+    dump_config,
+    for_language,
+    languages_of,
+    local_assets,
+    plain_config,
+    read_config,
+)
 
 WATCHED = ("content", "templates", "docs", "overrides", "mkdocs.yml")
 
@@ -72,14 +83,21 @@ def sync(files: dict[str, bytes], out: Path) -> int:
     return changed
 
 
-def generate(config_file: Path):
-    """Run every check and generate the pages through the project adapter; return its Result, or None after printing."""
+def generate(config_file: Path, language=None):
+    """Run every check and generate the pages through the project adapter; return its Result, or None after printing.
+
+    language: an added language (generator.languages.Language) to generate instead of the default one.
+    """
     from generator import project
 
     outcome = project.check(config_file)
     if outcome.problems:
         print(outcome.report(), file=sys.stderr)
-    return None if outcome.failed else outcome.result
+    if outcome.failed or language is None or language.default:
+        return None if outcome.failed else outcome.result
+    config, _ = project.load_config(config_file)
+    other = project.run(config, config.plugins[project.PLUGIN].config, strict=True, language=language)
+    return None if other.failed else other.result
 
 
 def write_docs(config_file: Path, pages: dict[str, str], out: Path) -> int:
@@ -93,16 +111,20 @@ def write_docs(config_file: Path, pages: dict[str, str], out: Path) -> int:
     return sync(files, out)
 
 
-def export(config_file: Path, out: Path, site_url: str | None = None) -> bool:
-    """Write the plain project (docs/, overrides/, mkdocs.yml) that a plugin-less engine builds; False on errors."""
-    result = generate(config_file)
+def export(config_file: Path, out: Path, site_url: str | None = None, language=None) -> bool:
+    """Write the plain project (docs/, overrides/, mkdocs.yml) that a plugin-less engine builds; False on errors.
+
+    language: one of mkdocs.yml's languages (default: the first); an added one builds the site for its /code/ folder.
+    """
+    result = generate(config_file, language)
     if result is None:
         return False
     raw = read_config(config_file.read_text("utf-8"))
     write_docs(config_file, result.pages, out / "docs")
     custom = (raw.get("theme") or {}).get("custom_dir")
     sync(static_templates(raw, read_files(config_file.parent / custom)) if custom else {}, out / "overrides")
-    text = dump_config(plain_config(raw, result.nav, site_url or os.environ.get("SITE_URL")))
+    plain = plain_config(raw, result.nav, site_url or os.environ.get("SITE_URL"), langs.branding_words(result.guide.ui))
+    text = dump_config(for_language(plain, language, languages_of(raw)))
     target = out / "mkdocs.yml"
     if not target.is_file() or target.read_text("utf-8") != text:
         target.write_text(text, "utf-8")
@@ -144,14 +166,17 @@ def build(name: str, root: Path, venv: Path | None = None, site: Path | None = N
         env["SITE_URL"] = site_url
     if engine.runs_plugin:
         return subprocess.run([exe, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)], cwd=root, env=env).returncode
-    work = root / "build" / name
-    if not export(root / "mkdocs.yml", work, site_url):
-        return 1
-    shutil.rmtree(work / "site", ignore_errors=True)
-    done = subprocess.run([exe, "build", "--clean", "--strict", "-f", "mkdocs.yml"], cwd=work, env=env)
-    if done.returncode == 0:
-        replace_site(work / "site", site)
-    return done.returncode
+    every = languages_of(read_config((root / "mkdocs.yml").read_text("utf-8"))) or [None]
+    for language in every:  # the default language first: it replaces the whole site, each other one its folder
+        work = root / "build" / name / (language.prefix if language else "")
+        if not export(root / "mkdocs.yml", work, site_url, language):
+            return 1
+        shutil.rmtree(work / "site", ignore_errors=True)
+        done = subprocess.run([exe, "build", "--clean", "--strict", "-f", "mkdocs.yml"], cwd=work, env=env)
+        if done.returncode != 0:
+            return done.returncode
+        replace_site(work / "site", site / (language.prefix if language else ""))
+    return 0
 
 
 def _stamp(root: Path) -> tuple:

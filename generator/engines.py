@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -68,11 +69,42 @@ def _plugin_options(config: dict) -> dict:
     return {}
 
 
-def branding(config: dict) -> dict:
-    """The organisation and adviser contact that overrides/main.html shows, as the plugin gives them."""
+def branding(config: dict, words: dict | None = None) -> dict:
+    """The organisation, adviser contact and their words (ui.yml) that overrides/main.html shows, as the plugin gives them."""
     options = _plugin_options(config)
     adviser = {k: v for k, v in (options.get("adviser") or {}).items() if v}
-    return {"organisation": options.get("organisation") or "", "adviser": adviser}
+    return {"organisation": options.get("organisation") or "", "adviser": adviser, "words": words or {}}
+
+
+def languages_of(config: dict) -> list:
+    """The languages listed in a parsed mkdocs.yml's plugin options (generator.languages.Language; [] for one)."""
+    from generator import languages as langs
+
+    return langs.from_options(_plugin_options(config).get("languages") or [])
+
+
+def for_language(plain: dict, language, every: list) -> dict:
+    """A plain mkdocs.yml made for one language's build: theme and search language, switcher, site_url under /code/."""
+    from generator import languages as langs
+
+    if len(every) < 2 or language is None:
+        return plain
+    root = urlsplit(plain.get("site_url") or "/").path
+    plain["extra"] = {**plain["extra"], "alternate": langs.alternates(every, language, root or "/")}
+    if language.default:
+        return plain
+    plain["theme"] = {**plain["theme"], "language": language.code}
+    if plain.get("site_url"):
+        plain["site_url"] = plain["site_url"] + language.prefix
+    plugins = []
+    for p in plain.get("plugins") or []:
+        name = p if isinstance(p, str) else next(iter(p))
+        if name in ("search", "material/search"):
+            options = {} if isinstance(p, str) else dict(p[name] or {})
+            p = {name: {**options, "lang": [language.code]}}
+        plugins.append(p)
+    plain["plugins"] = plugins
+    return plain
 
 
 def local_assets(config: dict) -> list[str]:
@@ -113,7 +145,7 @@ def docs_files(pages: Mapping[str, str], docs: Mapping[str, bytes], assets: list
     return files
 
 
-def plain_config(config: dict, nav: list, site_url: str | None = None) -> dict:
+def plain_config(config: dict, nav: list, site_url: str | None = None, words: dict | None = None) -> dict:
     """mkdocs.yml for an engine that runs no plugin: our plugin left out, its nav and branding written in.
 
     The result sits beside the generated docs/ and a copy of overrides/ (docs_dir and custom_dir are relative).
@@ -127,7 +159,7 @@ def plain_config(config: dict, nav: list, site_url: str | None = None) -> dict:
         theme["custom_dir"] = "overrides"
     theme.setdefault("variant", "classic")  # Zensical's own look is "modern"; classic is Material's
     plain["theme"] = theme
-    plain["extra"] = {**(config.get("extra") or {}), "ati_branding": branding(config)}
+    plain["extra"] = {**(config.get("extra") or {}), "ati_branding": branding(config, words)}
     if site_url:
         plain["site_url"] = site_url.rstrip("/") + "/"
     return plain

@@ -8,6 +8,7 @@ import yaml
 
 from generator.errors import Problem
 
+BRANDING_KEYS = ("page_adviser_", "page_published_by")  # the ui.yml words overrides/main.html shows
 UNTRANSLATED_KEY = "untranslated"  # the ui.yml string of the note on a page shown in the default language
 
 
@@ -131,3 +132,8 @@ def without_languages(files: dict[str, bytes]) -> dict[str, bytes]:
     """The default language's files of a content tree read whole: a folder with its own ui.yml is a language."""
     found = {name.split("/", 1)[0] for name in files if name.count("/") == 1 and name.endswith("/ui.yml")}
     return {name: data for name, data in files.items() if name.split("/", 1)[0] not in found or "/" not in name}
+
+
+def branding_words(ui: dict) -> dict:
+    """The interface words of the theme's own template (overrides/main.html): adviser box and footer line."""
+    return {k: str(v) for k, v in ui.items() if k.startswith(BRANDING_KEYS)}

@@ -12,6 +12,7 @@ from generator import blanks as blank_syntax
 from generator.model import Guide, Message, Step
 from generator.roles import role_map
 
+PAGE_WORDS = "page_"  # ui.yml keys only the templates show, left out of the page data
 DATED_ANCHORS = ("interview", "promised_date", "previous_follow_up", "offer")  # offer: the offer date, from its blank's role
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")  # JavaScript's order
 MAIL_LINK_LIMIT = 1800  # characters of a mailto: URL that every common mail app opens
@@ -91,7 +92,7 @@ def page_data(
         "version": 1,
         "storage": {"prefix": storage_prefix or default_prefix(site_name)},
         "roles": role_map([{"id": b.id, "role": b.role} for b in guide.blanks]),
-        "ui": guide.ui,
+        "ui": {k: v for k, v in guide.ui.items() if not k.startswith(PAGE_WORDS)},
         "rules": {
             "sentenceEnd": blank_syntax.SENTENCE_END.pattern,
             "mailLinkLimit": MAIL_LINK_LIMIT,

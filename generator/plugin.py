@@ -105,7 +105,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_env(self, env, config, files):
         """Give the theme's templates the organisation and the adviser contact (overrides/main.html)."""
         settings = self.result.settings
-        env.globals["ati_branding"] = {"organisation": settings.organisation, "adviser": settings.adviser}
+        words = langs.branding_words(self.result.guide.ui)
+        env.globals["ati_branding"] = {"organisation": settings.organisation, "adviser": settings.adviser, "words": words}
         return env
 
     def on_files(self, files: Files, config) -> Files:

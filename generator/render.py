@@ -141,6 +141,7 @@ class _Renderer:
         self.env.globals.update(
             guide=guide, settings=settings, schema=schema(), url=self.url, src=self.src, sentences=blank_syntax.sentences
         )
+        self.env.globals["ui"] = guide.ui  # the interface words of the build's language (content/ui.yml)
         self.env.globals.update(page_data=self.page_data, message_config=pagedata.message_config, placement=pagedata.placement)
 
     def _source(self, name: str):

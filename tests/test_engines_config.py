@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.engines import branding, docs_files, dump_config, local_assets, plain_config, read_config
+from generator.engines import branding, docs_files, dump_config, for_language, local_assets, plain_config, read_config
 
 CONFIG = """\
 site_name: Careers guide
@@ -31,7 +31,7 @@ def test_plain_config_drops_our_plugin_and_writes_in_nav_branding_and_folders():
     assert plain["nav"] == NAV
     assert (plain["docs_dir"], plain["site_dir"], plain["theme"]["custom_dir"]) == ("docs", "site", "overrides")
     assert plain["theme"]["variant"] == "classic"
-    assert plain["extra"]["ati_branding"] == {"organisation": "Acme", "adviser": {"name": "Sam"}}
+    assert plain["extra"]["ati_branding"] == {"organisation": "Acme", "adviser": {"name": "Sam"}, "words": {}}
 
 
 def test_plain_config_keeps_tags_and_a_written_nav_and_takes_the_site_url():
@@ -42,7 +42,11 @@ def test_plain_config_keeps_tags_and_a_written_nav_and_takes_the_site_url():
 
 
 def test_branding_without_options_is_empty():
-    assert branding(read_config("site_name: x\nplugins: [search, after-the-interview]\n")) == {"organisation": "", "adviser": {}}
+    assert branding(read_config("site_name: x\nplugins: [search, after-the-interview]\n")) == {
+        "organisation": "",
+        "adviser": {},
+        "words": {},
+    }
 
 
 def test_docs_files_minify_the_local_assets_and_their_modules_and_add_the_pages():
@@ -67,3 +71,16 @@ def test_docs_files_minify_the_local_assets_and_their_modules_and_add_the_pages(
 def test_docs_files_refuse_to_shadow_a_real_file():
     with pytest.raises(ValueError, match=r"docs/index\.md: a file there would be replaced"):
         docs_files({"index.md": "# Home\n"}, {"index.md": b"mine"}, [])
+
+
+def test_for_language_sets_theme_search_switcher_and_site_url_of_an_added_language():
+    from generator.languages import Language
+
+    every = [Language("en", "English", default=True), Language("de", "Deutsch")]
+    plain = {"site_url": "https://x.example/guide/", "theme": {"name": "material"}, "extra": {}, "plugins": ["search"]}
+    german = for_language(dict(plain), every[1], every)
+    assert german["theme"]["language"] == "de" and german["plugins"] == [{"search": {"lang": ["de"]}}]
+    assert german["site_url"] == "https://x.example/guide/de/"
+    assert [a["link"] for a in german["extra"]["alternate"]] == ["../", "../de/"]
+    english = for_language(dict(plain), every[0], every)
+    assert "language" not in english["theme"] and [a["link"] for a in english["extra"]["alternate"]] == ["", "de/"]

@@ -110,7 +110,9 @@ def module_offences(name: str, source: str, guide) -> list[tuple[str, str]]:
     """Return each content id, blank label or interface string a browser module's source holds."""
     words = {b.id for b in guide.blanks} | {b.label for b in guide.blanks}
     words |= {s.id for s in guide.steps} | {m.id for m in guide.messages} | {t.id for t in guide.topics}
-    strings = {v for k, v in guide.ui.items() if k != "locale"}
+    strings = {
+        v for k, v in guide.ui.items() if k != "locale" and not k.startswith(pagedata.PAGE_WORDS)
+    }  # page words: templates only
     roles = {b.role for b in guide.blanks if b.role}  # the role names are the modules' vocabulary: roles.interview_date
     literals = re.findall(r'"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`', source)
     literals = {a or b for a, b in literals}
