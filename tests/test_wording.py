@@ -264,6 +264,7 @@ def test_every_shipped_message_has_a_draft():
     assert shipped <= {p.name for p in MESSAGES}
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 @pytest.mark.parametrize("path", MESSAGES, ids=lambda p: p.stem)
 def test_draft_message_parses_without_problems_and_uses_declared_tones_and_blanks(path):
     message = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -284,6 +285,7 @@ def test_draft_message_parses_without_problems_and_uses_declared_tones_and_blank
             assert len(data["choices"]) == 4
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 @pytest.mark.parametrize("path", MESSAGES, ids=lambda p: p.stem)
 def test_draft_message_keeps_its_length_budget_whatever_is_left_empty(path):
     message = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -306,6 +308,7 @@ def test_draft_message_keeps_its_length_budget_whatever_is_left_empty(path):
                     assert message["length"]["characters"] == 160
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 @pytest.mark.parametrize("path", MESSAGES, ids=lambda p: p.stem)
 def test_draft_avoid_items_read_as_the_thing_to_avoid(path):
     message = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -363,6 +366,7 @@ def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 def test_the_nine_moments_of_issue_14_are_twelve_message_types():
     ids = {load(p)["id"] for p in NEW_MESSAGES}
     assert ids == {
@@ -381,6 +385,7 @@ def test_the_nine_moments_of_issue_14_are_twelve_message_types():
     }
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 @pytest.mark.parametrize("path", MESSAGES, ids=lambda p: p.stem)
 def test_draft_message_has_two_tones_known_recipients_and_a_known_channel(path):
     message = load(path)
@@ -397,6 +402,7 @@ def test_draft_message_has_two_tones_known_recipients_and_a_known_channel(path):
         assert all(v.get("subject") for v in message["variants"])
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 @pytest.mark.parametrize("path", NEW_MESSAGES, ids=lambda p: p.stem)
 def test_new_message_has_keywords_a_step_that_lists_it_and_a_chooser_situation(path):
     message = load(path)
@@ -406,6 +412,7 @@ def test_new_message_has_keywords_a_step_that_lists_it_and_a_chooser_situation(p
     assert [s["id"] for s in SITUATIONS if s.get("message") == message["id"]], "no situation leads to it"
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 def test_draft_orders_and_ids_are_unique_and_situations_point_at_real_steps_and_messages():
     messages = [load(p) for p in MESSAGES]
     assert len({m["order"] for m in messages}) == len(messages)
@@ -423,6 +430,7 @@ def test_draft_orders_and_ids_are_unique_and_situations_point_at_real_steps_and_
         assert set(step.get("messages", [])) <= known, step["id"]
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 def test_draft_blanks_are_new_labels_and_their_examples_keep_sentence_counts():
     shipped = {b["label"] for b in SHIPPED_BLANKS} | {b["id"] for b in SHIPPED_BLANKS}
     for blank in DRAFT_BLANKS:
@@ -442,6 +450,7 @@ def test_draft_blanks_are_new_labels_and_their_examples_keep_sentence_counts():
     assert unused <= {"Offer deadline", "Adviser contact", "Their mobile"}  # planner anchor, coping note, sms: link
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 def test_acceptance_restates_the_title_pay_and_start_date_agreed():
     message = load(DRAFTS / "messages" / "acceptance.yml")
     for variant in message["variants"]:
@@ -449,6 +458,7 @@ def test_acceptance_restates_the_title_pay_and_start_date_agreed():
         assert all(label in text for label in ("[Role]", "[Pay agreed]", "[Start date]")), variant["tone"]
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 def test_the_coping_note_names_the_adviser_only_when_one_is_configured():
     nodes, problems = wording.parse_template(STEPS["outcome"]["coping"], OPTIONAL_LABELS)
     assert problems == []
@@ -458,6 +468,7 @@ def test_the_coping_note_names_the_adviser_only_when_one_is_configured():
     assert 3 <= blanks.sentences(wording.OPTIONAL_PART.sub("", STEPS["outcome"]["coping"])) <= 5
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 def test_negotiation_points_to_research_and_invents_no_figures():
     message = load(DRAFTS / "messages" / "negotiation.yml")
     assert any("research" in tip.lower() for tip in message["tips"])
@@ -466,6 +477,7 @@ def test_negotiation_points_to_research_and_invents_no_figures():
     assert not re.search(r"\d|%|£|€|\$", text), "no figures in the negotiation advice"
 
 
+@pytest.mark.shipped_content  # reads this guide's own drafts and content
 def test_text_message_drafts_fit_one_gsm_message_and_a_curly_apostrophe_would_halve_it():
     message = load(DRAFTS / "messages" / "recruiter-text.yml")
     for variant in message["variants"]:
