@@ -14,7 +14,7 @@ from pathlib import Path
 from generator import languages as langs
 from generator.branding import PLUGIN, check_branding, config_typos, locate
 from generator.core import Result, generate
-from generator.errors import ContentErrors, Problem
+from generator.errors import ContentErrors, Problem, did_you_mean
 from generator.render import BRACES, Settings
 from generator.write import read_tree
 
@@ -128,6 +128,10 @@ def _read(root: Path, folder: str, suffixes: tuple[str, ...], confined: bool = T
         fix = "in mkdocs.yml, name a folder inside the project (not a link) under plugins: after-the-interview"
         problem = Problem(folder, 1, 1, "", "folder outside the project, or a symbolic link", found=str(base), fix=fix)
         return {}, [problem]
+    if not base.is_dir():
+        folders = [d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")]
+        fix = f"in mkdocs.yml, under plugins: after-the-interview, name a folder that exists; {did_you_mean(folder, folders)}"
+        return {}, [Problem(folder, 1, 1, "", "folder not found", found=f"no folder {folder}/ beside mkdocs.yml", fix=fix)]
     files = read_tree(base, suffixes, refused)
     found = "a symbolic link (links are not followed)"
     problems = [Problem(f"{folder}/{name}", 1, 1, "", "symbolic link refused", found=found, fix=LINK_FIX) for name in refused]
