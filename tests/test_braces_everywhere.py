@@ -20,8 +20,9 @@ SKIP = {"label", "locale", "id"}  # labels are how templates name blanks; ids an
 def text_fields() -> set[str]:
     """The field names schema.yml declares as text (templates are left out: their braces are optional parts)."""
     schema = (ROOT / "generator" / "schema.yml").read_text("utf-8")
-    found = re.findall(r"^\s+([a-z_]+): \{type: (?:text|list, items: \{type: text\})\b", schema, re.M)
-    return set(found) - SKIP
+    found = re.findall(r"^\s+([a-z_]+): \{type: (?:text|list, items: \{type: text\})\b(.*)$", schema, re.M)
+    short = {name for name, rest in found if int((re.search(r"max_length: (\d+)", rest) or [0, 999])[1]) < 60}
+    return {name for name, _ in found} - SKIP - short  # a short label (a yes/no answer) has no room for the mark
 
 
 def marked(value, fields: set[str], key: str = ""):
