@@ -138,9 +138,9 @@ def language_dirs(site: Path) -> tuple[str, ...]:
     return tuple(f"{d.name}/" for d in site.iterdir() if d.is_dir() and (d / "404.html").is_file())
 
 
-# Zensical builds the plain export of generator/engine_run.py, which holds the default language only (the nested
-# builds per language run in the plugin, which Zensical does not load): its comparisons leave those folders out.
-ONE_LANGUAGE = {"zensical"}
+# Every engine builds every language now (generator/engine_run.py exports and builds one plain project per
+# language for Zensical); an engine listed here would be compared on the default language only.
+ONE_LANGUAGE: set[str] = set()
 
 
 def comparable(name: str, paths, mk_site: Path) -> set[str]:
