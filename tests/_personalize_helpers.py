@@ -199,5 +199,5 @@ def make_fork(project: Path, site_url: str) -> None:
         '\n{% if message.id == "inquiry" %}\n## The thank-you note too\n\n'
         '{% with message = guide.message("appreciation") %}{% include "_message.html.j2" %}{% endwith %}\n{% endif %}\n'
     )
-    assert "## The template\n" in text
-    page.write_text(text.replace("## The template\n", broken + "## The template\n", 1) + second, "utf-8")
+    assert "## {{ ui.page_template | md }}\n" in text
+    page.write_text(text.replace("## {{ ui.page_template | md }}\n", broken + "## {{ ui.page_template | md }}\n", 1) + second, "utf-8")

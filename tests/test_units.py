@@ -66,6 +66,7 @@ def test_md_escapes_html_and_markdown():
 
 class _Guide:
     blanks = []
+    ui = {}
 
 
 @pytest.mark.parametrize(
