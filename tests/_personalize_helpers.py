@@ -200,4 +200,6 @@ def make_fork(project: Path, site_url: str) -> None:
         '{% with message = guide.message("appreciation") %}{% include "_message.html.j2" %}{% endwith %}\n{% endif %}\n'
     )
     assert "## {{ ui.page_template | md }}\n" in text
-    page.write_text(text.replace("## {{ ui.page_template | md }}\n", broken + "## {{ ui.page_template | md }}\n", 1) + second, "utf-8")
+    page.write_text(
+        text.replace("## {{ ui.page_template | md }}\n", broken + "## {{ ui.page_template | md }}\n", 1) + second, "utf-8"
+    )
