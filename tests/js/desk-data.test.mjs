@@ -6,26 +6,7 @@ import { MAX_BYTES, backupText, mergeStates, readBackup } from "../../docs/asset
 import { fromLegacy, migrate } from "../../docs/assets/guide/migrations.js";
 import { gmailUrl, googleCalendarUrl, outlookCalendarUrl, outlookUrl } from "../../docs/assets/guide/sendlinks.js";
 import { cleanState, createStore } from "../../docs/assets/guide/store.js";
-
-// A Storage-like area in memory.
-class MemoryStorage {
-  items = new Map();
-  get length() {
-    return this.items.size;
-  }
-  key(i) {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(k) {
-    return this.items.has(k) ? this.items.get(k) : null;
-  }
-  setItem(k, v) {
-    this.items.set(k, String(v));
-  }
-  removeItem(k) {
-    this.items.delete(k);
-  }
-}
+import { MemoryStorage } from "./memory-storage.mjs";
 
 const legacyProfile = { fields: { employer: "Northwind Traders", role: "Analyst" }, interviewers: [{ interviewer_name: "Anna Berg" }] };
 

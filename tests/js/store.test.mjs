@@ -2,31 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { cleanState, createStore } from "../../docs/assets/guide/store.js";
-
-// A Storage-like area in memory; broken: every write throws, as in a full quota.
-class MemoryStorage {
-  constructor(broken = false) {
-    this.items = new Map();
-    this.broken = broken;
-  }
-  get length() {
-    return this.items.size;
-  }
-  key(i) {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(k) {
-    return this.items.has(k) ? this.items.get(k) : null;
-  }
-  setItem(k, v) {
-    if (this.broken) throw new Error("QuotaExceededError");
-    this.items.set(k, String(v));
-  }
-  removeItem(k) {
-    if (this.broken) throw new Error("QuotaExceededError");
-    this.items.delete(k);
-  }
-}
+import { MemoryStorage } from "./memory-storage.mjs";
 
 // Counts what `sender` posts; the returned function resolves once `receiver` has handled all of it (no timers).
 function deliveries(sender, receiver) {
