@@ -54,6 +54,12 @@ def plan(guide: Guide, url: Callable[[str], str]) -> list[dict]:
     return steps
 
 
+def round_fields(guide: Guide) -> list[dict]:
+    """Return the blanks an interview round keeps when the next one starts (those without a role, such as the topic
+    discussed): the desk archives and shows them with the round's date, interviewers and promised date."""
+    return [{"id": b.id, "label": b.label} for b in guide.blanks if not b.role]
+
+
 def message_config(message: Message) -> dict:
     """Return what the message card needs about one message: its channel, its limits and who it goes to."""
     limits = message.length
@@ -103,6 +109,7 @@ def page_data(
     }
     if with_plan:
         data["plan"] = plan(guide, url)
+        data["roundFields"] = round_fields(guide)
     return data
 
 

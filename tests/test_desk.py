@@ -171,26 +171,85 @@ def test_webmail_and_calendar_links_carry_exactly_the_card_text(context, site_ur
     assert google["text"][0].endswith("Café & Co; 100% + more")
     start, end = google["dates"][0].split("/")
     assert start == item.get_attribute("data-from").replace("-", "") and len(end) == 8
+    outlook_calendar = parse_qs(urlsplit(item.locator(".ati-plan__links a").nth(1).get_attribute("href")).query)
+    assert outlook_calendar["subject"] == google["text"] and outlook_calendar["body"] == google["details"]
+    assert outlook_calendar["startdt"] == [item.get_attribute("data-from")] and outlook_calendar["allday"] == ["true"]
 
 
 def test_print_view_of_one_application_on_paper(context, site_url):
     page = open_page(context, site_url + "application-print/")
-    seed(
-        page,
-        [
-            {
-                **app("a", "Northwind Traders"),
-                "recipients": [{"interviewer_name": "Anna Berg"}, {"interviewer_name": "Tom Okafor"}],
-            }
-        ],
-    )
+    edited = {
+        **app("a", "Northwind Traders"),
+        "recipients": [{"interviewer_name": "Anna Berg"}, {"interviewer_name": "Tom Okafor"}],
+        "edits": {"inquiry": "My own follow-up words,\nwritten on the card."},
+    }
+    seed(page, [edited], {"variant": "warm"})  # the tone the person chose, and one card they edited
     page.locator(".ati-print[data-module-started]").wait_for(state="attached")
     to = page.eval_on_selector_all("[data-ati-print-to]:not([hidden])", "ps => ps.map(p => p.textContent)")
     assert "To: Anna Berg" in to and "To: Tom Okafor" in to
     assert "Northwind Traders" in page.locator(".ati-print").inner_text()
+    thanks = page.locator("[data-ati-print='appreciation']")
+    assert thanks.count() == 2  # one copy per interviewer
+    assert thanks.first.inner_text().count("Hi Anna Berg") == 1 and "Hi Tom Okafor" in thanks.nth(1).inner_text()
+    assert "Kind regards" not in thanks.first.inner_text()  # the formal tone stays hidden
+    inquiry = page.locator("[data-ati-print='inquiry']").inner_text()
+    assert "My own follow-up words,\nwritten on the card." in inquiry
+    assert "[" not in inquiry.split("written on the card.")[1]  # no template under the edited text
     page.emulate_media(media="print")
     assert page.locator(".ati-print button, .ati-switcher").evaluate_all("ns => ns.every(n => !n.offsetParent)")
     breaks = page.eval_on_selector_all(".ati-print__message", "ms => ms.map(m => getComputedStyle(m).breakInside)")
     assert set(breaks) == {"avoid"}
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+
+
+def test_a_new_round_keeps_the_one_before_with_its_people_promise_and_topics(context, site_url):
+    page = open_page(context, site_url + "applications/")
+    first = app("a", "Northwind Traders", interview_date=INTERVIEW, decision_date=PROMISED, topic="the data team")
+    first["recipients"] = [{"interviewer_name": "Anna Berg"}, {"interviewer_name": "Tom Okafor"}]
+    seed(page, [first])
+    due(page)
+    page.select_option(".ati-app__stage-choice", "next_round")
+    rounds = page.locator(".ati-app__rounds")
+    rounds.wait_for()
+    text = rounds.inner_text()
+    assert "Round 1: interview on 30 November" in text
+    assert "With Anna Berg, Tom Okafor" in text
+    assert "They promised an answer by 4 December" in text
+    assert "Topic discussed: the data team" in text
+    assert "Interview:" not in page.locator(".ati-app").inner_text()  # round 2 starts without a date or people
+    page.goto(site_url + "messages/appreciation/")
+    body = cards(page)[0]["body"]
+    assert "Northwind Traders" in body and "Anna Berg" not in body and "the data team" not in body
+    page.goto(site_url + "applications/")
+    due(page)
+    assert "Topic discussed: the data team" in page.locator(".ati-app__rounds").inner_text()  # kept in storage
+
+
+@pytest.fixture(scope="module")
+def friday_saturday_url(tmp_path_factory):
+    """The fixture built by a fork whose weekend is Friday and Saturday (the plugin's weekend option)."""
+    project = copy_project(tmp_path_factory.mktemp("desk-weekend") / "p", FIXTURE / "content")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "      content_dir: content\n" in text
+    config.write_text(
+        text.replace("      content_dir: content\n", "      content_dir: content\n      weekend: [friday, saturday]\n", 1)
+    )
+    return served_build(tmp_path_factory, "desk-weekend-site", project)[1]
+
+
+def test_a_fork_with_a_friday_saturday_weekend_counts_its_own_working_days(context, friday_saturday_url):
+    """Promised by Thursday 3 December: the follow-up is due on Sunday 6 December, overdue on Monday."""
+    sent = [{"kind": "sent", "date": INTERVIEW, "step": s, "round": 1} for s in ("thank-you", "linkedin")]
+    for today, state in (("2026-12-04", "next"), ("2026-12-06", "today"), ("2026-12-07", "overdue")):
+        page = open_page(context, friday_saturday_url + "applications/", today)
+        seed(page, [app("a", "Northwind Traders", sent, interview_date=INTERVIEW, decision_date="2026-12-03")])
+        rows = [r for r in due(page) if "Follow-up inquiry" in r[1]]
+        assert rows and rows[0][0] == state and "6 December" in rows[0][1], (today, due(page))
+        page.close()
+    page = open_page(context, friday_saturday_url + "planner/", "2026-12-04")
+    seed(page, [app("a", "Northwind Traders", sent, interview_date=INTERVIEW, decision_date="2026-12-03")])
+    page.locator("[data-ati-plan]:not([hidden])").wait_for()
+    froms = page.eval_on_selector_all("[data-ati-plan] li[data-from]", "ls => ls.map(l => l.dataset.from)")
+    assert "2026-12-06" in froms  # the planner counts the same working days

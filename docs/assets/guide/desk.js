@@ -3,6 +3,7 @@
 import { startBackup } from "./backup-ui.js";
 import { element, announce } from "./dom.js";
 import { dueItems, todayIso } from "./due.js";
+import { personName, roundLines, startNextRound } from "./rounds.js";
 import { applicationName } from "./switcher.js";
 import { displayValue, format } from "./text.js";
 
@@ -75,21 +76,28 @@ function historyText(entry, data) {
   return format(data.ui.history_stage, { date, stage: data.ui[`stage_${entry.kind}`] });
 }
 
-// Record a stage; a new round starts with its own date, interviewers and thank-you notes.
+// Record a stage; a new round starts with its own date, interviewers and thank-you notes, the earlier one kept.
 function recordStage(store, id, kind, data) {
-  const { roles } = data;
   store.changeApplication(id, (app) => {
-    const entry = { kind, date: todayIso(), round: app.round };
-    if (kind === "next_round") {
-      const people = app.recipients.map((r) => r[roles.recipient_name]).filter(Boolean);
-      entry.note = [app.fields[roles.interview_date], ...people].filter(Boolean).join(", ");
-      app.round += 1;
-      app.fields[roles.interview_date] = "";
-      app.fields[roles.decision_date] = "";
-      app.recipients = [];
-    }
-    app.history.push(entry);
+    app.history.push({ kind, date: todayIso(), round: app.round });
+    if (kind === "next_round") startNextRound(app, data);
   });
+}
+
+// The earlier rounds of an application: each with its date, interviewers, what was promised and what was noted.
+function earlierRounds(app, data) {
+  const box = element("div", "ati-app__rounds");
+  box.append(element("h4", "", data.ui.app_rounds));
+  const list = element("ul");
+  for (const round of app.rounds) {
+    const { heading, lines } = roundLines(round, data);
+    const item = element("li", "ati-app__round");
+    item.append(element("strong", "", heading));
+    for (const line of lines) item.append(element("br"), line);
+    list.append(item);
+  }
+  box.append(list);
+  return box;
 }
 
 // One application's list item: name, stage, dates, people, history and its buttons.
@@ -104,8 +112,9 @@ function applicationItem(app, index, { store, data, status }) {
   const stage = stageOf(app);
   if (stage) li.append(element("p", "ati-app__stage", ui[`stage_${stage}`]));
   if (app.fields[roles.interview_date]) li.append(element("p", "", format(ui.app_interview, { date: displayValue(app.fields[roles.interview_date], ui.locale) })));
-  const people = app.recipients.map((r) => r[roles.recipient_name]).filter(Boolean);
+  const people = app.recipients.map((person) => personName(person, roles)).filter(Boolean);
   if (people.length) li.append(element("p", "", format(ui.app_people, { names: people.join(", ") })));
+  if (app.rounds.length) li.append(earlierRounds(app, data));
   const history = element("ul", "ati-app__history");
   for (const entry of app.history) history.append(element("li", "", historyText(entry, data)));
   li.append(app.history.length ? history : element("p", "ati-note", ui.app_no_history));
