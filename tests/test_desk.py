@@ -129,9 +129,11 @@ def test_export_forget_import_round_trip_and_hostile_files_refused(context, site
     due(page)
     first = export(page)
     assert first["state"]["applications"][0]["edits"] == {"appreciation": "My own words"}
-    page.evaluate("() => sessionStorage.clear()")
-    page.reload()
-    due(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-ati-desk-forget]")  # the desk's own Forget everything, asked first
+    page.locator("[data-ati-desk-status]", has_text="forgotten").wait_for()
+    assert page.locator(".ati-app").count() == 0
+    assert page.evaluate("k => sessionStorage.getItem(k)", PREFIX + "data") is None
     backup = tmp_path / "backup.json"
     backup.write_text(json.dumps(first), "utf-8")
     page.set_input_files("[data-ati-import]", str(backup))
@@ -144,6 +146,8 @@ def test_export_forget_import_round_trip_and_hostile_files_refused(context, site
         "proto.json": (json.dumps(first).replace('"fields": {', '"fields": {"__proto__": {"x": "1"}, ', 1), "__proto__"),
         "constructor.json": (json.dumps(first).replace('"settings": {', '"settings": {"constructor": 1, ', 1), "constructor"),
         "big.json": ('{"x": "' + "a" * (2 * 1024 * 1024 + 10) + '"}', "larger than 2 MB"),
+        "newer.json": (json.dumps({**first, "version": 99}), "newer version"),
+        "apps.json": (json.dumps({**first, "state": {"applications": [{"id": 1}]}}), "wrong applications"),
     }
     for name, (text, says) in hostile.items():
         path = tmp_path / name
@@ -151,6 +155,13 @@ def test_export_forget_import_round_trip_and_hostile_files_refused(context, site
         page.set_input_files("[data-ati-import]", str(path))
         page.locator("[data-ati-backup-status]", has_text=says).wait_for()
         assert export(page)["state"] == first["state"], name
+    other = tmp_path / "other.json"  # merge: the imported application is added to the two already here
+    other.write_text(json.dumps({**first, "state": {**first["state"], "applications": [app("c", "Contoso")]}}), "utf-8")
+    page.check("[data-ati-import-mode][value='merge']")
+    page.set_input_files("[data-ati-import]", str(other))
+    page.locator("[data-ati-backup-status]", has_text="3 applications").wait_for()
+    merged = export(page)["state"]
+    assert [a["id"] for a in merged["applications"]] == ["a", "b", "c"] and merged["settings"] == first["state"]["settings"]
 
 
 def test_webmail_and_calendar_links_carry_exactly_the_card_text(context, site_url):

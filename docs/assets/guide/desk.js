@@ -166,6 +166,11 @@ export function start(root, { data, store }) {
     const granted = await navigator.storage.persist().catch(() => false);
     announce(status, `${ui.remembered} ${granted ? ui.persist_granted : ui.persist_refused}`);
   });
+  find("[data-ati-desk-forget]").addEventListener("click", () => {
+    if (!window.confirm(ui.app_forget_confirm)) return;
+    store.forget();
+    announce(status, ui.forgotten);
+  });
   startBackup(find("[data-ati-backup]"), { data, store });
   const stop = store.subscribe(() => (root.isConnected ? render() : stop()));
   render();
