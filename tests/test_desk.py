@@ -264,3 +264,4 @@ def test_a_fork_with_a_friday_saturday_weekend_counts_its_own_working_days(conte
     page.locator("[data-ati-plan]:not([hidden])").wait_for()
     froms = page.eval_on_selector_all("[data-ati-plan] li[data-from]", "ls => ls.map(l => l.dataset.from)")
     assert "2026-12-06" in froms  # the planner counts the same working days
+    assert "Business days are every day but the weekend (Friday, Saturday)." in page.locator("article").inner_text()
