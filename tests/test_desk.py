@@ -93,8 +93,8 @@ def test_a_promised_friday_makes_the_follow_up_due_monday_and_overdue_tuesday(co
     rows = [r for r in due(page) if "Follow-up inquiry" in r[1]]
     assert rows and rows[0][0] == state, due(page)
     assert "Northwind Traders" in rows[0][1]
-    assert "(they promised an answer by 4 December)" in rows[0][1]  # as a person writes it: the clock is in 2026
-    assert "7 December" in rows[0][1]
+    assert rows[0][1].endswith("(they promised an answer by Friday 4 December)")  # the issue's words; the clock is in 2026
+    assert "Monday 7 December" in rows[0][1]
     if state == "overdue":
         assert rows[0][1].startswith("Overdue")
         planner = page
@@ -257,7 +257,7 @@ def test_a_fork_with_a_friday_saturday_weekend_counts_its_own_working_days(conte
         page = open_page(context, friday_saturday_url + "applications/", today)
         seed(page, [app("a", "Northwind Traders", sent, interview_date=INTERVIEW, decision_date="2026-12-03")])
         rows = [r for r in due(page) if "Follow-up inquiry" in r[1]]
-        assert rows and rows[0][0] == state and "6 December" in rows[0][1], (today, due(page))
+        assert rows and rows[0][0] == state and "Sunday 6 December" in rows[0][1], (today, due(page))
         page.close()
     page = open_page(context, friday_saturday_url + "planner/", "2026-12-04")
     seed(page, [app("a", "Northwind Traders", sent, interview_date=INTERVIEW, decision_date="2026-12-03")])
@@ -265,3 +265,23 @@ def test_a_fork_with_a_friday_saturday_weekend_counts_its_own_working_days(conte
     froms = page.eval_on_selector_all("[data-ati-plan] li[data-from]", "ls => ls.map(l => l.dataset.from)")
     assert "2026-12-06" in froms  # the planner counts the same working days
     assert "Business days are every day but the weekend (Friday, Saturday)." in page.locator("article").inner_text()
+
+
+@pytest.mark.shipped_content
+def test_the_german_desk_and_print_view_speak_german(context, content_site_url):
+    """The shipped guide's /de/ pages: the desk's own words, its due sentences and a kept round are German."""
+    page = open_page(context, content_site_url + "de/applications/", "2026-12-07")
+    german = app("a", "Northwind", interview_date=INTERVIEW, decision_date=PROMISED)
+    german["recipients"] = [{"interviewer_name": "Anna Berg"}]
+    seed(page, [german])
+    rows = due(page)
+    assert any(text.endswith("(Antwort zugesagt bis Freitag, 4. Dezember)") for _, text in rows), rows
+    desk = page.locator("article").inner_text()
+    for words in ("Was heute zu tun ist", "Sicherung exportieren", "Alle Nachrichten der aktuellen Bewerbung drucken"):
+        assert words in desk
+    page.select_option(".ati-app__stage-choice", "next_round")
+    assert "Runde 1: Gespräch am 30. November" in page.locator(".ati-app__rounds").inner_text()
+    page.goto(content_site_url + "de/application-print/")
+    page.locator(".ati-print[data-module-started]").wait_for(state="attached")
+    assert "Northwind" in page.locator(".ati-print").inner_text()
+    assert page.locator(".ati-switcher__choice span").inner_text() == "Bewerbung"

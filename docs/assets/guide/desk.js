@@ -6,6 +6,7 @@ import { dueItems, todayIso } from "./due.js";
 import { personName, roundLines, startNextRound } from "./rounds.js";
 import { applicationName } from "./switcher.js";
 import { displayValue, format } from "./text.js";
+import { formatDate } from "./wording.js";
 
 export const STAGES = ["replied", "waiting", "next_round", "offer", "accepted", "rejected", "withdrawn", "ghosted"];
 const CLOSED = new Set(["accepted", "rejected", "withdrawn", "ghosted"]);
@@ -23,17 +24,18 @@ export const planInput = (app, { roles }, store) => {
   return { date, promised: decision >= date ? decision : "", time: store.setting("plannerTime") || "", offerDate, offerDeadline };
 };
 
-// One sentence for a due item of an application.
+// One sentence for a due item of an application, its dates with their weekday ("Friday 4 December").
 function dueText(item, app, index, data, store) {
   const { ui, plan } = data;
+  const when = (iso) => formatDate(iso, { locale: data.dates?.locale || ui.locale, weekday: true });
   const step = plan.find((s) => s.id === item.step);
   const task = item.move ? ui.plan_move_on : step.messages[0]?.title || step.title;
   const company = app.fields[data.roles.employer] || applicationName(app, index, data);
   const key = { overdue: "due_overdue", today: "due_today", next: "due_next" }[item.state];
-  const date = displayValue(item.state === "overdue" ? item.to : item.state === "today" ? todayIso() : item.from, ui.locale);
+  const date = when(item.state === "overdue" ? item.to : item.state === "today" ? todayIso() : item.from);
   let text = format(ui[key], { task, company, date });
   const promised = planInput(app, data, store).promised;
-  if (step.when.anchor === "promised_date" && promised) text += " " + format(ui.due_promised, { date: displayValue(promised, ui.locale) });
+  if (step.when.anchor === "promised_date" && promised) text += " " + format(ui.due_promised, { date: when(promised) });
   return { text, url: item.move ? step.url : step.messages[0]?.url || step.url };
 }
 
