@@ -55,6 +55,12 @@ def plan(guide: Guide, url: Callable[[str], str]) -> list[dict]:
     return steps
 
 
+def round_fields(guide: Guide) -> list[dict]:
+    """Return the blanks an interview round keeps when the next one starts (those without a role, such as the topic
+    discussed): the desk archives and shows them with the round's date, interviewers and promised date."""
+    return [{"id": b.id, "label": b.label} for b in guide.blanks if not b.role]
+
+
 LAYOUTS = {"email": "letter", "letter": "letter", "linkedin": "note", "sms": "note", "phone": "outline"}
 PEOPLE = 4  # wordings are chosen for this many interviewers; beyond, the choices repeat
 
@@ -134,6 +140,7 @@ def page_data(
     }
     if with_plan:
         data["plan"] = plan(guide, url)
+        data["roundFields"] = round_fields(guide)
     return data
 
 

@@ -144,12 +144,22 @@ class _Renderer:
         self.env.globals["ui"] = guide.ui  # the interface words of the build's language (content/ui.yml)
         self.env.globals.update(page_data=self.page_data, message_config=self.message_config, placement=pagedata.placement)
         self.env.globals.update(frame=self.frame)
+        self.env.globals["weekend_note"] = self.weekend_note
 
     def _source(self, name: str):
         """Load a template by name from the in-memory templates, naming its file for error messages."""
         if name not in self.templates:
             return None
         return self.templates[name], f"{self.settings.templates_label}/{name}", lambda: True
+
+    def weekend_note(self) -> str:
+        """The planner's sentence on business days: Monday to Friday, or naming the weekend mkdocs.yml sets."""
+        week = pagedata.WEEKDAYS[1:] + pagedata.WEEKDAYS[:1]  # written from Monday to Sunday
+        days = [d for d in week if d in self.settings.weekend]
+        if days == ["saturday", "sunday"]:
+            return self.guide.ui["page_planner_how_business"]
+        names = ", ".join(self.guide.ui[f"page_day_{d}"] for d in days)
+        return self.guide.ui["page_planner_how_weekend"].replace("{days}", names)
 
     def message_config(self, message) -> dict:
         """The card's configuration of one message (generator/pagedata.py)."""

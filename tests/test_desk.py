@@ -93,8 +93,8 @@ def test_a_promised_friday_makes_the_follow_up_due_monday_and_overdue_tuesday(co
     rows = [r for r in due(page) if "Follow-up inquiry" in r[1]]
     assert rows and rows[0][0] == state, due(page)
     assert "Northwind Traders" in rows[0][1]
-    assert "(they promised an answer by 4 December)" in rows[0][1]  # as a person writes it: the clock is in 2026
-    assert "7 December" in rows[0][1]
+    assert rows[0][1].endswith("(they promised an answer by Friday 4 December)")  # the issue's words; the clock is in 2026
+    assert "Monday 7 December" in rows[0][1]
     if state == "overdue":
         assert rows[0][1].startswith("Overdue")
         planner = page
@@ -129,9 +129,11 @@ def test_export_forget_import_round_trip_and_hostile_files_refused(context, site
     due(page)
     first = export(page)
     assert first["state"]["applications"][0]["edits"] == {"appreciation": "My own words"}
-    page.evaluate("() => sessionStorage.clear()")
-    page.reload()
-    due(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-ati-desk-forget]")  # the desk's own Forget everything, asked first
+    page.locator("[data-ati-desk-status]", has_text="forgotten").wait_for()
+    assert page.locator(".ati-app").count() == 0
+    assert page.evaluate("k => sessionStorage.getItem(k)", PREFIX + "data") is None
     backup = tmp_path / "backup.json"
     backup.write_text(json.dumps(first), "utf-8")
     page.set_input_files("[data-ati-import]", str(backup))
@@ -144,6 +146,8 @@ def test_export_forget_import_round_trip_and_hostile_files_refused(context, site
         "proto.json": (json.dumps(first).replace('"fields": {', '"fields": {"__proto__": {"x": "1"}, ', 1), "__proto__"),
         "constructor.json": (json.dumps(first).replace('"settings": {', '"settings": {"constructor": 1, ', 1), "constructor"),
         "big.json": ('{"x": "' + "a" * (2 * 1024 * 1024 + 10) + '"}', "larger than 2 MB"),
+        "newer.json": (json.dumps({**first, "version": 99}), "newer version"),
+        "apps.json": (json.dumps({**first, "state": {"applications": [{"id": 1}]}}), "wrong applications"),
     }
     for name, (text, says) in hostile.items():
         path = tmp_path / name
@@ -151,6 +155,13 @@ def test_export_forget_import_round_trip_and_hostile_files_refused(context, site
         page.set_input_files("[data-ati-import]", str(path))
         page.locator("[data-ati-backup-status]", has_text=says).wait_for()
         assert export(page)["state"] == first["state"], name
+    other = tmp_path / "other.json"  # merge: the imported application is added to the two already here
+    other.write_text(json.dumps({**first, "state": {**first["state"], "applications": [app("c", "Contoso")]}}), "utf-8")
+    page.check("[data-ati-import-mode][value='merge']")
+    page.set_input_files("[data-ati-import]", str(other))
+    page.locator("[data-ati-backup-status]", has_text="3 applications").wait_for()
+    merged = export(page)["state"]
+    assert [a["id"] for a in merged["applications"]] == ["a", "b", "c"] and merged["settings"] == first["state"]["settings"]
 
 
 def test_webmail_and_calendar_links_carry_exactly_the_card_text(context, site_url):
@@ -171,26 +182,106 @@ def test_webmail_and_calendar_links_carry_exactly_the_card_text(context, site_ur
     assert google["text"][0].endswith("Café & Co; 100% + more")
     start, end = google["dates"][0].split("/")
     assert start == item.get_attribute("data-from").replace("-", "") and len(end) == 8
+    outlook_calendar = parse_qs(urlsplit(item.locator(".ati-plan__links a").nth(1).get_attribute("href")).query)
+    assert outlook_calendar["subject"] == google["text"] and outlook_calendar["body"] == google["details"]
+    assert outlook_calendar["startdt"] == [item.get_attribute("data-from")] and outlook_calendar["allday"] == ["true"]
 
 
 def test_print_view_of_one_application_on_paper(context, site_url):
     page = open_page(context, site_url + "application-print/")
-    seed(
-        page,
-        [
-            {
-                **app("a", "Northwind Traders"),
-                "recipients": [{"interviewer_name": "Anna Berg"}, {"interviewer_name": "Tom Okafor"}],
-            }
-        ],
-    )
+    people = [
+        {"interviewer_name.given": "Anna", "interviewer_name.family": "Berg", "interviewer_name": "Anna Berg"},
+        {"interviewer_name.given": "Tom", "interviewer_name.family": "Okafor", "interviewer_name": "Tom Okafor"},
+    ]
+    edited = {**app("a", "Northwind Traders"), "recipients": people}
+    edited["edits"] = {"inquiry": "My own follow-up words,\nwritten on the card."}
+    seed(page, [edited], {"variant": "warm"})  # the tone the person chose, and one card they edited
     page.locator(".ati-print[data-module-started]").wait_for(state="attached")
-    to = page.eval_on_selector_all("[data-ati-print-to]:not([hidden])", "ps => ps.map(p => p.textContent)")
-    assert "To: Anna Berg" in to and "To: Tom Okafor" in to
+    thanks = page.locator("[data-ati-print='appreciation'] .ati-card")
+    assert thanks.count() == 2  # one card per interviewer, as on the message page
+    first, second = thanks.nth(0).inner_text(), thanks.nth(1).inner_text()
+    assert "Anna Berg" in first and "Hi Anna," in first and "Hi Tom," in second
+    assert "Best wishes," in first and "Kind regards" not in first  # the warm tone, not the first (formal)
     assert "Northwind Traders" in page.locator(".ati-print").inner_text()
+    inquiry = page.locator("[data-ati-print='inquiry']")
+    assert "My own follow-up words,\nwritten on the card." in inquiry.inner_text()
+    assert inquiry.locator(".ati-card").count() == 0  # the edited text, no card under it
     page.emulate_media(media="print")
     assert page.locator(".ati-print button, .ati-switcher").evaluate_all("ns => ns.every(n => !n.offsetParent)")
     breaks = page.eval_on_selector_all(".ati-print__message", "ms => ms.map(m => getComputedStyle(m).breakInside)")
     assert set(breaks) == {"avoid"}
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+
+
+def test_a_new_round_keeps_the_one_before_with_its_people_promise_and_topics(context, site_url):
+    page = open_page(context, site_url + "applications/")
+    first = app("a", "Northwind Traders", interview_date=INTERVIEW, decision_date=PROMISED, topic="the data team")
+    first["recipients"] = [{"interviewer_name": "Anna Berg"}, {"interviewer_name": "Tom Okafor"}]
+    seed(page, [first])
+    due(page)
+    page.select_option(".ati-app__stage-choice", "next_round")
+    rounds = page.locator(".ati-app__rounds")
+    rounds.wait_for()
+    text = rounds.inner_text()
+    assert "Round 1: interview on 30 November" in text
+    assert "With Anna Berg, Tom Okafor" in text
+    assert "They promised an answer by 4 December" in text
+    assert "Topic discussed: the data team" in text
+    assert "Interview:" not in page.locator(".ati-app").inner_text()  # round 2 starts without a date or people
+    page.goto(site_url + "messages/appreciation/")
+    body = cards(page)[0]["body"]
+    assert "Northwind Traders" in body and "Anna Berg" not in body and "the data team" not in body
+    page.goto(site_url + "applications/")
+    due(page)
+    assert "Topic discussed: the data team" in page.locator(".ati-app__rounds").inner_text()  # kept in storage
+
+
+@pytest.fixture(scope="module")
+def friday_saturday_url(tmp_path_factory):
+    """The fixture built by a fork whose weekend is Friday and Saturday (the plugin's weekend option)."""
+    project = copy_project(tmp_path_factory.mktemp("desk-weekend") / "p", FIXTURE / "content")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "      content_dir: content\n" in text
+    config.write_text(
+        text.replace("      content_dir: content\n", "      content_dir: content\n      weekend: [friday, saturday]\n", 1)
+    )
+    return served_build(tmp_path_factory, "desk-weekend-site", project)[1]
+
+
+def test_a_fork_with_a_friday_saturday_weekend_counts_its_own_working_days(context, friday_saturday_url):
+    """Promised by Thursday 3 December: the follow-up is due on Sunday 6 December, overdue on Monday."""
+    sent = [{"kind": "sent", "date": INTERVIEW, "step": s, "round": 1} for s in ("thank-you", "linkedin")]
+    for today, state in (("2026-12-04", "next"), ("2026-12-06", "today"), ("2026-12-07", "overdue")):
+        page = open_page(context, friday_saturday_url + "applications/", today)
+        seed(page, [app("a", "Northwind Traders", sent, interview_date=INTERVIEW, decision_date="2026-12-03")])
+        rows = [r for r in due(page) if "Follow-up inquiry" in r[1]]
+        assert rows and rows[0][0] == state and "Sunday 6 December" in rows[0][1], (today, due(page))
+        page.close()
+    page = open_page(context, friday_saturday_url + "planner/", "2026-12-04")
+    seed(page, [app("a", "Northwind Traders", sent, interview_date=INTERVIEW, decision_date="2026-12-03")])
+    page.locator("[data-ati-plan]:not([hidden])").wait_for()
+    froms = page.eval_on_selector_all("[data-ati-plan] li[data-from]", "ls => ls.map(l => l.dataset.from)")
+    assert "2026-12-06" in froms  # the planner counts the same working days
+    assert "Business days are every day but the weekend (Friday, Saturday)." in page.locator("article").inner_text()
+
+
+@pytest.mark.shipped_content
+def test_the_german_desk_and_print_view_speak_german(context, content_site_url):
+    """The shipped guide's /de/ pages: the desk's own words, its due sentences and a kept round are German."""
+    page = open_page(context, content_site_url + "de/applications/", "2026-12-07")
+    german = app("a", "Northwind", interview_date=INTERVIEW, decision_date=PROMISED)
+    german["recipients"] = [{"interviewer_name": "Anna Berg"}]
+    seed(page, [german])
+    rows = due(page)
+    assert any(text.endswith("(Antwort zugesagt bis Freitag, 4. Dezember)") for _, text in rows), rows
+    desk = page.locator("article").inner_text()
+    for words in ("Was heute zu tun ist", "Sicherung exportieren", "Alle Nachrichten der aktuellen Bewerbung drucken"):
+        assert words in desk
+    page.select_option(".ati-app__stage-choice", "next_round")
+    assert "Runde 1: Gespräch am 30. November" in page.locator(".ati-app__rounds").inner_text()
+    page.goto(content_site_url + "de/application-print/")
+    page.locator(".ati-print[data-module-started]").wait_for(state="attached")
+    assert "Northwind" in page.locator(".ati-print").inner_text()
+    assert page.locator(".ati-switcher__choice span").inner_text() == "Bewerbung"

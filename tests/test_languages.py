@@ -90,6 +90,15 @@ def test_check_lists_no_untranslated_page_of_the_shipped_guide():
 
 PAGE_WORDS_EN = ["When:", "When to send:", "Also searched as", "The journey at a glance", "Pick the situation", "Why it matters"]
 PAGE_WORDS_EN += ["Printable checklist", "The template", "Your details for the templates", "e.g. ", "Choose another situation"]
+PAGE_WORDS_EN += [
+    "What to do today",
+    "Keep your data",
+    "Export a backup",
+    "Import a backup",
+    "Backup file",
+    "Print every message",
+]
+PAGE_WORDS_EN += ["This page needs JavaScript", ">Application<", "Your applications"]
 
 
 @pytest.mark.build

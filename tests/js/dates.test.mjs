@@ -18,6 +18,18 @@ test("business days skip weekends and cross years", () => {
   assert.equal(addBusinessDays(100, 0), 100);
 });
 
+test("a fork's weekend: Friday and Saturday off, Sunday a working day; no weekend at all; a year's end", () => {
+  const friSat = [5, 6];
+  assert.equal(isWeekend(dayNumber("2026-03-06"), friSat), true); // Friday
+  assert.equal(isWeekend(dayNumber("2026-03-08"), friSat), false); // Sunday
+  assert.equal(isoDate(addBusinessDays(dayNumber("2026-03-05"), 1, friSat)), "2026-03-08"); // Thursday -> Sunday
+  assert.equal(isoDate(addBusinessDays(dayNumber("2026-03-05"), 1, [])), "2026-03-06");
+  assert.equal(isoDate(addBusinessDays(dayNumber("2026-12-30"), 2, friSat)), "2027-01-03"); // Wed -> Thu 31, Sun 3
+  assert.deepEqual(addDuration([dayNumber("2026-03-05"), null], { amount: 2, unit: "business_day" }, friSat), [dayNumber("2026-03-09"), null]);
+  const plan = schedule(steps, { date: "2026-03-05", time: "", promised: "2026-03-05", weekend: friSat });
+  assert.deepEqual(plan.find((i) => i.id === "inquiry").from, "2026-03-08");
+});
+
 test("durations move the wall clock or whole days", () => {
   const day = dayNumber("2024-02-28");
   assert.deepEqual(addDuration([day, minutesOf("23:00")], { amount: 24, unit: "hour" }), [day + 1, 23 * 60]);

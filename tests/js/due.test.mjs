@@ -100,3 +100,19 @@ test("follow-ups sent once leave the second one next; no interview date, nothing
   assert.deepEqual(brief(dueItems(steps, input, "2026-12-09", { history })), [["again", 1, "next", "2026-12-14", "2026-12-14"]]);
   assert.deepEqual(dueItems(steps, { date: "", promised: "" }, "2026-12-09"), []);
 });
+
+test("a Friday-Saturday weekend (a fork's setting): business days and deadlines skip Friday and Saturday", () => {
+  const weekend = [5, 6];
+  const sent = [{ kind: "sent", step: "thanks", date: "2026-12-02" }];
+  const promise = { date: "2026-11-30", time: "", promised: "2026-12-03" }; // promised by Thursday 3 December
+  assert.deepEqual(brief(dueItems(steps, promise, "2026-12-04", { weekend, history: sent })), [["inquiry", 1, "next", "2026-12-06", "2026-12-06"]]);
+  assert.equal(dueItems(steps, promise, "2026-12-06", { weekend, history: sent })[0].state, "today"); // Sunday is a working day
+  assert.equal(dueItems(steps, promise, "2026-12-07", { weekend, history: sent })[0].state, "overdue");
+  assert.deepEqual(brief(dueItems(steps, promise, "2026-12-04", { history: sent }))[0], ["inquiry", 1, "today", "2026-12-04", "2026-12-04"]); // Saturday-Sunday: Friday
+  const noPromise = { date: "2026-12-02", time: "", promised: "" }; // Wednesday: 5 working days on, then 2 more
+  assert.deepEqual(brief(dueItems(steps, noPromise, "2026-12-09", { weekend, history: sent }))[0], ["inquiry", 1, "today", "2026-12-09", "2026-12-13"]);
+  assert.deepEqual(brief(dueItems(steps, noPromise, "2026-12-09", { history: sent }))[0], ["inquiry", 1, "today", "2026-12-09", "2026-12-11"]);
+  const thursday = { date: "2026-12-03", time: "", promised: "" }; // the thank-you's day after is a Friday: moved to Sunday
+  assert.deepEqual(brief(dueItems(steps, thursday, "2026-12-05", { weekend }))[0], ["thanks", 1, "today", "2026-12-03", "2026-12-06"]);
+  assert.equal(dueItems(steps, thursday, "2026-12-07", { weekend })[0].state, "overdue");
+});

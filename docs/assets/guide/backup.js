@@ -23,7 +23,7 @@ function forbiddenKey(value, depth = 0) {
 
 const isObject = (value) => value && typeof value === "object" && !Array.isArray(value);
 
-// Whether an application has the stored shape: an id, text fields, a list of recipients and a list of history.
+// Whether an application has the stored shape: an id, text fields, lists of recipients, history and earlier rounds.
 function goodApplication(app) {
   return (
     isObject(app) &&
@@ -31,7 +31,8 @@ function goodApplication(app) {
     isObject(app.fields) &&
     Object.values(app.fields).every((v) => typeof v === "string") &&
     (app.recipients === undefined || (Array.isArray(app.recipients) && app.recipients.every(isObject))) &&
-    (app.history === undefined || (Array.isArray(app.history) && app.history.every(isObject)))
+    (app.history === undefined || (Array.isArray(app.history) && app.history.every(isObject))) &&
+    (app.rounds === undefined || (Array.isArray(app.rounds) && app.rounds.every(isObject)))
   );
 }
 

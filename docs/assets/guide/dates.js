@@ -7,12 +7,18 @@ export const dayNumber = (iso) => Date.UTC(+iso.slice(0, 4), iso.slice(5, 7) - 1
 // The ISO date of a day number.
 export const isoDate = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-// Saturday or Sunday (day 0, 1 January 1970, was a Thursday).
-export const isWeekend = (day) => (((day % 7) + 11) % 7) % 6 === 0;
+export const SATURDAY_SUNDAY = Object.freeze([0, 6]); // the weekend unless a fork sets its own (page data rules.weekend)
 
-// The count-th weekday after a day (the day itself for 0).
-export function addBusinessDays(day, count) {
-  while (count > 0) if (!isWeekend(++day)) count--;
+// The weekday of a day number: 0 Sunday .. 6 Saturday (day 0, 1 January 1970, was a Thursday).
+export const weekday = (day) => (((day + 4) % 7) + 7) % 7;
+
+// Whether a day is a non-working day (weekend: weekday numbers, 0 Sunday .. 6 Saturday).
+export const isWeekend = (day, weekend = SATURDAY_SUNDAY) => weekend.includes(weekday(day));
+
+// The count-th working day after a day (the day itself for 0); a weekend of all seven days counts every day.
+export function addBusinessDays(day, count, weekend = SATURDAY_SUNDAY) {
+  const off = weekend.length >= 7 ? [] : weekend;
+  while (count > 0) if (!isWeekend(++day, off)) count--;
   return day;
 }
 
@@ -24,8 +30,9 @@ export const clockTime = (minutes) => (minutes == null ? null : new Date(minutes
 
 const DAYS_PER_UNIT = { day: 1, week: 7 };
 
-// Move a [day, minutes or null] moment by a duration: hours move the wall clock, or round up to days without a time.
-export function addDuration([day, minutes], duration) {
+// Move a [day, minutes or null] moment by a duration: hours move the wall clock, or round up to days without a time;
+// business days skip the weekend's days.
+export function addDuration([day, minutes], duration, weekend = SATURDAY_SUNDAY) {
   if (!duration || !duration.amount) return [day, minutes];
   const { amount, unit } = duration;
   if (unit === "hour") {
@@ -33,7 +40,7 @@ export function addDuration([day, minutes], duration) {
     const total = minutes + amount * 60;
     return [day + Math.floor(total / 1440), total % 1440];
   }
-  if (unit === "business_day") return [addBusinessDays(day, amount), null];
+  if (unit === "business_day") return [addBusinessDays(day, amount, weekend), null];
   return [day + amount * DAYS_PER_UNIT[unit], null];
 }
 
@@ -44,8 +51,11 @@ function closing(step, from, to, input) {
 }
 
 // The dated plan: one item per time a dated step is done, then the point to move on.
-// input: {date, time, promised, offerDate, offerDeadline} (ISO dates; a step with `deadline` closes on offerDeadline).
+// input: {date, time, promised, offerDate, offerDeadline, weekend?} (ISO dates; a step with `deadline` closes on
+// offerDeadline; weekend: the non-working weekdays business days skip, Saturday and Sunday when left out).
 export function schedule(steps, input) {
+  const weekend = input.weekend || SATURDAY_SUNDAY;
+  const move = (at, duration) => addDuration(at, duration, weekend);
   const items = [];
   let previous;
   const push = (step, from, to, moveOn) =>
@@ -63,14 +73,14 @@ export function schedule(steps, input) {
     let at = anchors[rule.anchor];
     if (!at) continue;
     const repeat = step.when.repeat;
-    at = addDuration(at, rule.after);
+    at = move(at, rule.after);
     for (let left = repeat ? repeat.times : 1; left > 0; left--) {
       previous = at;
-      push(step, at, closing(step, at, addDuration(at, rule.within), input), false);
-      if (repeat) at = addDuration(at, repeat.every);
+      push(step, at, closing(step, at, move(at, rule.within), input), false);
+      if (repeat) at = move(at, repeat.every);
     }
     if (repeat) {
-      const end = addDuration(previous, repeat.move_on || repeat.every);
+      const end = move(previous, repeat.move_on || repeat.every);
       push(step, end, end, true);
     }
   }

@@ -3,8 +3,10 @@
 import { startBackup } from "./backup-ui.js";
 import { element, announce } from "./dom.js";
 import { dueItems, todayIso } from "./due.js";
+import { personName, roundLines, startNextRound } from "./rounds.js";
 import { applicationName } from "./switcher.js";
 import { displayValue, format } from "./text.js";
+import { formatDate } from "./wording.js";
 
 export const STAGES = ["replied", "waiting", "next_round", "offer", "accepted", "rejected", "withdrawn", "ghosted"];
 const CLOSED = new Set(["accepted", "rejected", "withdrawn", "ghosted"]);
@@ -22,17 +24,18 @@ export const planInput = (app, { roles }, store) => {
   return { date, promised: decision >= date ? decision : "", time: store.setting("plannerTime") || "", offerDate, offerDeadline };
 };
 
-// One sentence for a due item of an application.
+// One sentence for a due item of an application, its dates with their weekday ("Friday 4 December").
 function dueText(item, app, index, data, store) {
   const { ui, plan } = data;
+  const when = (iso) => formatDate(iso, { locale: data.dates?.locale || ui.locale, weekday: true });
   const step = plan.find((s) => s.id === item.step);
   const task = item.move ? ui.plan_move_on : step.messages[0]?.title || step.title;
   const company = app.fields[data.roles.employer] || applicationName(app, index, data);
   const key = { overdue: "due_overdue", today: "due_today", next: "due_next" }[item.state];
-  const date = displayValue(item.state === "overdue" ? item.to : item.state === "today" ? todayIso() : item.from, ui.locale);
+  const date = when(item.state === "overdue" ? item.to : item.state === "today" ? todayIso() : item.from);
   let text = format(ui[key], { task, company, date });
   const promised = planInput(app, data, store).promised;
-  if (step.when.anchor === "promised_date" && promised) text += " " + format(ui.due_promised, { date: displayValue(promised, ui.locale) });
+  if (step.when.anchor === "promised_date" && promised) text += " " + format(ui.due_promised, { date: when(promised) });
   return { text, url: item.move ? step.url : step.messages[0]?.url || step.url };
 }
 
@@ -75,21 +78,28 @@ function historyText(entry, data) {
   return format(data.ui.history_stage, { date, stage: data.ui[`stage_${entry.kind}`] });
 }
 
-// Record a stage; a new round starts with its own date, interviewers and thank-you notes.
+// Record a stage; a new round starts with its own date, interviewers and thank-you notes, the earlier one kept.
 function recordStage(store, id, kind, data) {
-  const { roles } = data;
   store.changeApplication(id, (app) => {
-    const entry = { kind, date: todayIso(), round: app.round };
-    if (kind === "next_round") {
-      const people = app.recipients.map((r) => r[roles.recipient_name]).filter(Boolean);
-      entry.note = [app.fields[roles.interview_date], ...people].filter(Boolean).join(", ");
-      app.round += 1;
-      app.fields[roles.interview_date] = "";
-      app.fields[roles.decision_date] = "";
-      app.recipients = [];
-    }
-    app.history.push(entry);
+    app.history.push({ kind, date: todayIso(), round: app.round });
+    if (kind === "next_round") startNextRound(app, data);
   });
+}
+
+// The earlier rounds of an application: each with its date, interviewers, what was promised and what was noted.
+function earlierRounds(app, data) {
+  const box = element("div", "ati-app__rounds");
+  box.append(element("h4", "", data.ui.app_rounds));
+  const list = element("ul");
+  for (const round of app.rounds) {
+    const { heading, lines } = roundLines(round, data);
+    const item = element("li", "ati-app__round");
+    item.append(element("strong", "", heading));
+    for (const line of lines) item.append(element("br"), line);
+    list.append(item);
+  }
+  box.append(list);
+  return box;
 }
 
 // One application's list item: name, stage, dates, people, history and its buttons.
@@ -104,8 +114,9 @@ function applicationItem(app, index, { store, data, status }) {
   const stage = stageOf(app);
   if (stage) li.append(element("p", "ati-app__stage", ui[`stage_${stage}`]));
   if (app.fields[roles.interview_date]) li.append(element("p", "", format(ui.app_interview, { date: displayValue(app.fields[roles.interview_date], ui.locale) })));
-  const people = app.recipients.map((r) => r[roles.recipient_name]).filter(Boolean);
+  const people = app.recipients.map((person) => personName(person, roles)).filter(Boolean);
   if (people.length) li.append(element("p", "", format(ui.app_people, { names: people.join(", ") })));
+  if (app.rounds.length) li.append(earlierRounds(app, data));
   const history = element("ul", "ati-app__history");
   for (const entry of app.history) history.append(element("li", "", historyText(entry, data)));
   li.append(app.history.length ? history : element("p", "ati-note", ui.app_no_history));
@@ -156,6 +167,11 @@ export function start(root, { data, store }) {
     if (!store.remembered || !navigator.storage?.persist) return;
     const granted = await navigator.storage.persist().catch(() => false);
     announce(status, `${ui.remembered} ${granted ? ui.persist_granted : ui.persist_refused}`);
+  });
+  find("[data-ati-desk-forget]").addEventListener("click", () => {
+    if (!window.confirm(ui.app_forget_confirm)) return;
+    store.forget();
+    announce(status, ui.forgotten);
   });
   startBackup(find("[data-ati-backup]"), { data, store });
   const stop = store.subscribe(() => (root.isConnected ? render() : stop()));

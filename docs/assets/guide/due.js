@@ -1,6 +1,6 @@
 // What to do today, per application: the plan's dated items (timing from the page data) against today's date,
 // each due today, overdue or next; a deadline never lands on a non-working day. Pure: no DOM; the clock is passed in.
-import { dayNumber, isoDate, schedule } from "./dates.js";
+import { SATURDAY_SUNDAY, dayNumber, isWeekend, isoDate, schedule } from "./dates.js";
 
 // Today's date in the reader's time zone, as an ISO date.
 export function todayIso(now = new Date()) {
@@ -8,12 +8,10 @@ export function todayIso(now = new Date()) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const weekday = (day) => (((day + 4) % 7) + 7) % 7; // 0 Sunday .. 6 Saturday (day 0 was a Thursday)
-
 // The first working day on or after day (weekend: weekday numbers, 0 Sunday .. 6 Saturday).
-export function workingDay(day, weekend = [0, 6]) {
+export function workingDay(day, weekend = SATURDAY_SUNDAY) {
   if (weekend.length >= 7) return day;
-  while (weekend.includes(weekday(day))) day++;
+  while (isWeekend(day, weekend)) day++;
   return day;
 }
 
@@ -28,14 +26,15 @@ function doneCounts(history, round) {
 }
 
 // The items of one application: {step, number, from, to, state: "overdue"|"today"|"next"|"later", move}, in date order.
-// input: {date, time, promised} (ISO dates); today: ISO date; options: {weekend, history, round}.
-export function dueItems(steps, input, today, { weekend = [0, 6], history = [], round = 1 } = {}) {
+// input: {date, time, promised} (ISO dates); today: ISO date; options: {weekend, history, round}. Business days are
+// counted and deadlines moved with the same weekend.
+export function dueItems(steps, input, today, { weekend = SATURDAY_SUNDAY, history = [], round = 1 } = {}) {
   if (!input?.date) return [];
   const now = dayNumber(today);
   const done = doneCounts(history, round);
   const seen = new Map();
   const out = [];
-  for (const item of schedule(steps, input)) {
+  for (const item of schedule(steps, { ...input, weekend })) {
     const number = (seen.get(item.id) || 0) + 1;
     seen.set(item.id, number);
     if (!item.move && number <= (done.get(item.id) || 0)) continue;

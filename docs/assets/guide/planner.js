@@ -74,7 +74,7 @@ function showPlan(list, steps, input, { ui, company, weekend, locale }) {
   for (const step of steps.filter((s) => s.placement === "at_interview")) {
     list.append(planItem(ui.plan_at_interview, step.title, step.url, step));
   }
-  for (const item of schedule(steps, input)) {
+  for (const item of schedule(steps, { ...input, weekend })) {
     const step = steps.find((s) => s.id === item.id);
     const target = item.move ? { title: ui.plan_move_on, url: step.url } : step.messages[0];
     const number = (seen.get(target.url) || 0) + 1;

@@ -1,58 +1,44 @@
-// The print view of one application: each message filled with the current application's details, one copy per
-// interviewer for messages sent to each, with the recipient named.
-import { templateParts } from "./card.js";
-import { element } from "./dom.js";
-import { displayValue, format } from "./text.js";
+// The print view of one application: every message as the message pages show it (the same cards, card.js: one per
+// addressee, greeting and wordings per person), in the tone the reader chose, or the reader's edited text.
+import { createCard } from "./card.js";
+import { addressees } from "./names.js";
+import { peopleOf } from "./people.js";
 
-// Write template parts into node with the values filled in (unfilled blanks keep their label).
-function fill(node, parts, values) {
-  node.replaceChildren(
-    ...parts.map((part) => {
-      if (typeof part === "string") return document.createTextNode(part);
-      const value = values[part.blank];
-      const span = element("span", value ? "ati-blank is-filled" : "ati-blank", value || part.label);
-      span.dataset.blank = part.blank;
-      return span;
-    }),
-  );
+// The variant of the tone the reader chose (the store's tone choice), or the message's first.
+export const chosenVariant = (variants, store) => variants.find(({ tone: voice }) => voice?.id === store.setting("variant")) || variants[0];
+
+// Read one message section once: its configuration, where its cards go, its edited-text box and no-JS template.
+function readSection(section, data) {
+  const config = JSON.parse(section.dataset.config);
+  const list = document.createElement("div");
+  list.className = "ati-cards";
+  const edited = section.querySelector("[data-ati-print-edited]");
+  edited.before(list);
+  section.querySelector("[data-ati-print-template]").hidden = true;
+  return { config, list, edited, cards: [], options: { config, data, premium: () => false } };
 }
 
-// Read one message section's template once: the section itself, its subject and body parts.
-function readSection(section) {
-  const subject = section.querySelector("[data-ati-subject]");
-  return { section, subject: subject && templateParts(subject), body: templateParts(section.querySelector("[data-ati-body]")) };
-}
-
-// Show one message for each person it goes to.
-function showMessage(message, app, { ui, roles }) {
-  const people = app.recipients.filter((r) => Object.values(r).some((v) => v.trim()));
-  const perRecipient = message.section.dataset.perRecipient === "yes";
-  const targets = perRecipient && people.length > 1 ? people : [people[0] || {}];
-  for (const copy of message.copies || []) copy.remove();
-  message.copies = [];
-  targets.forEach((person, i) => {
-    const node = i === 0 ? message.section : message.section.cloneNode(true);
-    if (i > 0) {
-      node.querySelectorAll("[id]").forEach((el) => (el.id += `-${i + 1}`));
-      node.setAttribute("aria-labelledby", `${node.getAttribute("aria-labelledby")}-${i + 1}`);
-      (message.copies.at(-1) || message.section).after(node);
-      message.copies.push(node);
-    }
-    const values = Object.create(null);
-    for (const [key, value] of Object.entries({ ...app.fields, ...person })) values[key] = displayValue(value, ui.locale);
-    const to = node.querySelector("[data-ati-print-to]");
-    const name = values[roles.recipient_name];
-    to.textContent = name ? format(ui.print_to, { name: [name, values[roles.recipient_email]].filter(Boolean).join(", ") }) : "";
-    to.hidden = !name;
-    if (message.subject) fill(node.querySelector("[data-ati-subject]"), message.subject, values);
-    fill(node.querySelector("[data-ati-body]"), message.body, values);
+// Show one message: the edited text when the reader edited it, else one card per addressee.
+function showMessage(message, app, store, data) {
+  const text = app.edits[message.config.id];
+  message.edited.hidden = typeof text !== "string";
+  message.edited.textContent = message.edited.hidden ? "" : text;
+  const people = peopleOf(app, data);
+  const targets = message.edited.hidden ? addressees(message.config.recipients, people) : [];
+  const shown = targets.map((t) => ({ ...t, contact: t.person === people.contact }));
+  while (message.cards.length < shown.length) message.cards.push(createCard(message.list, message.options));
+  while (message.cards.length > shown.length) message.cards.pop().remove();
+  const variant = chosenVariant(message.config.variants, store);
+  message.cards.forEach((card, i) => {
+    const values = { ...app.fields, ...(shown[i].contact ? {} : app.recipients[shown[i].index] || {}) };
+    card.show(variant, shown[i], { values, people }, shown.length > 1 ? i + 1 : 0);
   });
 }
 
 // Start the print view.
 export function start(root, { data, store }) {
-  const messages = [...root.querySelectorAll("[data-ati-print]")].map(readSection);
-  const render = () => messages.forEach((message) => showMessage(message, store.application(), data));
+  const messages = [...root.querySelectorAll("[data-ati-print]")].map((section) => readSection(section, data));
+  const render = () => messages.forEach((message) => showMessage(message, store.application(), store, data));
   const stop = store.subscribe(() => (root.isConnected ? render() : stop()));
   render();
 }

@@ -1,5 +1,5 @@
 // The one owner of the browser's storage: session-only by default, on the device after opt-in, synced across tabs.
-// Shape: {version, applications: [{id, name, fields, recipients, history, round, edits}], settings}; the current
+// Shape: {version, applications: [{id, name, fields, recipients, history, round, rounds, edits}], settings}; the current
 // application is chosen per tab. Every key starts with the site's prefix; values live in null-prototype objects.
 import { LEGACY_KEYS, VERSION, fromLegacy, migrate } from "./migrations.js";
 
@@ -31,15 +31,27 @@ function cleanEntry(source) {
   return Object.assign(entry, { round });
 }
 
+const ISO_OR_EMPTY = /^(\d{4}-\d\d-\d\d)?$/;
+
+// An earlier interview round {number, date, promised, people, notes} (people: its interviewers; notes: blank id ->
+// value, such as the topic discussed), or null.
+function cleanRound(source) {
+  if (!source || typeof source !== "object" || !Number.isInteger(source.number) || source.number < 1) return null;
+  const { date = "", promised = "" } = textValues(source);
+  const people = Array.isArray(source.people) ? source.people.map(textValues) : [];
+  return { number: source.number, date: ISO_OR_EMPTY.test(date) ? date : "", promised: ISO_OR_EMPTY.test(promised) ? promised : "", people, notes: textValues(source.notes) };
+}
+
 // A well-formed application from whatever storage held.
 function cleanApplication(source, index) {
   const app = source && typeof source === "object" ? source : {};
   const recipients = Array.isArray(app.recipients) ? app.recipients.map(textValues) : [];
   const history = Array.isArray(app.history) ? app.history.map(cleanEntry).filter(Boolean) : [];
   const round = Number.isInteger(app.round) && app.round > 0 ? app.round : 1;
+  const rounds = Array.isArray(app.rounds) ? app.rounds.map(cleanRound).filter(Boolean) : [];
   const id = typeof app.id === "string" && app.id ? app.id : `application-${index + 1}`;
   const name = typeof app.name === "string" ? app.name : "";
-  return { id, name, fields: textValues(app.fields), recipients, history, round, edits: textValues(app.edits) };
+  return { id, name, fields: textValues(app.fields), recipients, history, round, rounds, edits: textValues(app.edits) };
 }
 
 // A well-formed state from whatever storage held (nothing, an older version or a hand-edited value).
