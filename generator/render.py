@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import blanks as blank_syntax
-from generator import pagedata, wording
+from generator import pagedata, people, wording
 from generator.errors import ContentErrors, Problem
 from generator.model import Guide
 from generator.schema import schema
@@ -143,6 +143,7 @@ class _Renderer:
         )
         self.env.globals["ui"] = guide.ui  # the interface words of the build's language (content/ui.yml)
         self.env.globals.update(page_data=self.page_data, message_config=pagedata.message_config, placement=pagedata.placement)
+        self.env.globals["people_list"] = lambda message: people.people_list(guide, message)  # issue 14's people lists
 
     def _source(self, name: str):
         """Load a template by name from the in-memory templates, naming its file for error messages."""

@@ -1,5 +1,5 @@
 // The one owner of the browser's storage: session-only by default, on the device after opt-in, synced across tabs.
-// Shape: {version, applications: [{id, name, fields, recipients, history, round, edits}], settings}; the current
+// Shape: {version, applications: [{id, name, fields, recipients, history, round, edits, people}], settings}; the current
 // application is chosen per tab. Every key starts with the site's prefix; values live in null-prototype objects.
 import { LEGACY_KEYS, VERSION, fromLegacy, migrate } from "./migrations.js";
 
@@ -23,6 +23,15 @@ function settingValues(source) {
   return out;
 }
 
+// A null-prototype mapping of people lists ({referees: [person...], coordinator: [person]}), each person text values.
+function peopleLists(source) {
+  const out = Object.create(null);
+  if (source && typeof source === "object" && !Array.isArray(source)) {
+    for (const [key, list] of Object.entries(source)) if (/^[a-z][a-z-]*$/.test(key) && Array.isArray(list)) out[key] = list.map(textValues);
+  }
+  return out;
+}
+
 // A history entry {kind, date, step?, message?, round?, note?} with a known kind, or null.
 function cleanEntry(source) {
   const entry = textValues(source);
@@ -39,7 +48,8 @@ function cleanApplication(source, index) {
   const round = Number.isInteger(app.round) && app.round > 0 ? app.round : 1;
   const id = typeof app.id === "string" && app.id ? app.id : `application-${index + 1}`;
   const name = typeof app.name === "string" ? app.name : "";
-  return { id, name, fields: textValues(app.fields), recipients, history, round, edits: textValues(app.edits) };
+  const people = peopleLists(app.people);
+  return { id, name, fields: textValues(app.fields), recipients, history, round, edits: textValues(app.edits), people };
 }
 
 // A well-formed state from whatever storage held (nothing, an older version or a hand-edited value).

@@ -1,0 +1,53 @@
+// The people issue 14 adds, as plain data: referees and a coordinator kept per application (application.people),
+// and the other employers, read from the desk's other applications. Pure functions: no DOM, no storage.
+
+// What is kept of a person in a people list: a name split as in names.js, and how to reach them.
+export const PERSON_FIELDS = ["given", "family", "address", "title", "email", "phone"];
+
+// The last stages after which an application no longer waits on the person (desk.js's closed stages but ghosted:
+// an employer that went quiet may still be considering them).
+const DONE = new Set(["accepted", "rejected", "withdrawn"]);
+
+// The last stage recorded for an application, or "".
+const stageOf = (app) => [...(app.history || [])].reverse().find((entry) => entry.kind !== "sent")?.kind || "";
+
+// A person with only the known fields, each trimmed text (a null-prototype object).
+export function cleanPerson(source) {
+  const person = Object.create(null);
+  for (const name of PERSON_FIELDS) {
+    const value = source && typeof source === "object" ? source[name] : undefined;
+    if (typeof value === "string") person[name] = value;
+  }
+  return person;
+}
+
+// Whether a person has anything typed in.
+export const isEmpty = (person) => !PERSON_FIELDS.some((name) => String(person?.[name] ?? "").trim());
+
+// The people of one list of an application, in order (an empty list when there are none).
+export const listOf = (app, list) => (app?.people?.[list] || []).map(cleanPerson);
+
+// The main contact of an application for a card addressed to it: the first named person of its recipients.
+const contactOf = (app) => app.recipients?.find((person) => Object.values(person).some((v) => String(v).trim())) || {};
+
+// The other employers still considering the person: every application but the current one that is not done,
+// as {id, person, fields} (fields: that application's own values, such as its company and role).
+export function otherEmployers(applications, currentId) {
+  return applications
+    .filter((app) => app.id !== currentId && !DONE.has(stageOf(app)))
+    .map((app) => ({ id: app.id, person: contactOf(app), fields: app.fields }));
+}
+
+// The roles of the person's own details, the same for every application.
+const SENDER_ROLES = ["sender_name", "sender_email", "sender_phone"];
+
+// The values a card for another employer fills in: that application's own (company, role, dates), with the person's
+// own details taken from the current application where the other has none.
+export function employerValues(current, fields, roles) {
+  const values = Object.assign(Object.create(null), fields);
+  for (const role of SENDER_ROLES) {
+    const key = roles[role];
+    if (key && !String(values[key] ?? "").trim() && current[key]) values[key] = current[key];
+  }
+  return values;
+}

@@ -1,0 +1,52 @@
+// Unit tests of the people lists' data (docs/assets/guide/people.js) and their place in the store.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { cleanPerson, employerValues, isEmpty, listOf, otherEmployers } from "../../docs/assets/guide/people.js";
+import { cleanState, createStore } from "../../docs/assets/guide/store.js";
+import { MemoryStorage } from "./memory-storage.mjs";
+
+test("a person keeps only its known text fields, in a null-prototype object", () => {
+  const person = cleanPerson({ given: "Anna", family: "Berg", address: "ms", email: "anna@example.org", age: 40, phone: 5, __proto__: { x: 1 } });
+  assert.equal(Object.getPrototypeOf(person), null);
+  assert.deepEqual({ ...person }, { given: "Anna", family: "Berg", address: "ms", email: "anna@example.org" });
+  assert.ok(isEmpty(cleanPerson({ given: "  " })));
+  assert.ok(!isEmpty(cleanPerson({ phone: "+44 7700 900123" })));
+});
+
+test("the store keeps people lists per application and drops what is not a list of people", () => {
+  const state = cleanState({
+    version: 2,
+    applications: [{ id: "a", fields: {}, people: { referees: [{ given: "Tom", family: "Okafor", x: 1 }], coordinator: "Lena", "Bad Key": [] } }],
+  });
+  assert.deepEqual(Object.keys(state.applications[0].people), ["referees"]);
+  assert.deepEqual(listOf(state.applications[0], "referees").map((p) => ({ ...p })), [{ given: "Tom", family: "Okafor" }]);
+  assert.deepEqual(listOf(state.applications[0], "coordinator"), []);
+
+  const session = new MemoryStorage();
+  const store = createStore({ prefix: "guide", local: new MemoryStorage(), session });
+  store.updateApplication((app) => {
+    app.people = { referees: [{ given: "Anna" }, { given: "Tom" }], coordinator: [{ given: "Lena", email: "lena@example.org" }] };
+  });
+  const stored = JSON.parse(session.getItem("guide:data")).applications[0].people;
+  assert.deepEqual(stored, { referees: [{ given: "Anna" }, { given: "Tom" }], coordinator: [{ given: "Lena", email: "lena@example.org" }] });
+  store.addApplication({ company: "Fabrikam" });
+  assert.deepEqual(listOf(store.application(), "referees"), [], "a new application starts with no referees");
+});
+
+test("the other employers: every open application but the current one, with its contact and its own fields", () => {
+  const apps = [
+    { id: "now", fields: { company: "Contoso", role: "Analyst" }, recipients: [], history: [{ kind: "accepted", date: "2026-03-01" }] },
+    { id: "open", fields: { company: "Fabrikam", role: "Planner" }, recipients: [{}, { interviewer_name: "Tom Okafor" }], history: [] },
+    { id: "quiet", fields: { company: "Northwind" }, recipients: [], history: [{ kind: "ghosted", date: "2026-02-01" }] },
+    { id: "no", fields: { company: "Litware" }, recipients: [], history: [{ kind: "rejected", date: "2026-02-10" }] },
+    { id: "gone", fields: { company: "Tailspin" }, recipients: [], history: [{ kind: "withdrawn", date: "2026-02-11" }, { kind: "sent", date: "2026-02-12" }] },
+  ];
+  const others = otherEmployers(apps, "now");
+  assert.deepEqual(others.map((o) => o.id), ["open", "quiet"]);
+  assert.deepEqual(others[0].person, { interviewer_name: "Tom Okafor" });
+  assert.deepEqual(others[1].person, {});
+  const roles = { sender_name: "your_name", sender_email: "your_email", employer: "company" };
+  const current = { your_name: "Sam Lee", your_email: "sam@example.org", company: "Contoso", role: "Analyst" };
+  const values = employerValues(current, { company: "Fabrikam", role: " ", your_email: "sam.lee@example.org" }, roles);
+  assert.deepEqual({ ...values }, { company: "Fabrikam", role: " ", your_email: "sam.lee@example.org", your_name: "Sam Lee" });
+});
