@@ -21,7 +21,7 @@ PERSON_FIELDS = (
 
 def recipients_of(message: Message) -> dict:
     """Return a message's recipients ({to, cc}), or an empty mapping."""
-    return getattr(message, "recipients", None) or message.extra.get("recipients") or {}
+    return message.recipients or {}
 
 
 def address_options(guide: Guide) -> list[dict]:
@@ -44,3 +44,10 @@ def people_list(guide: Guide, message: Message) -> dict | None:
         for name, kind in PERSON_FIELDS
     ]
     return {"id": list_id, "max": most, "editable": list_id != "employers", "words": words, "fields": fields}
+
+
+def unknown_name(guide: Guide, message: Message) -> str:
+    """Return how the page without JavaScript names a referee or coordinator it cannot know, such as "[Referee]"."""
+    found = LISTS.get(recipients_of(message).get("to", ""))
+    key = f"page_people_{found[0]}_one" if found else ""
+    return f"[{guide.ui[key]}]" if key in guide.ui else ""

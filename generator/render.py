@@ -164,7 +164,7 @@ class _Renderer:
         tone = self.guide.tone(variant.tone)
         role = "recipient_name" if message.per_interviewer else "contact_name"
         label = lambda r: next((f"[{b.label}]" for b in self.guide.blanks if b.role == r), "")  # noqa: E731
-        unknown = label(role) or label("recipient_name")
+        unknown = people.unknown_name(self.guide, message) or label(role) or label("recipient_name")
         return {
             "greeting": wording.greeting({}, tone.__dict__, self.guide.addresses, unknown),
             "sign_off": tone.sign_off if pagedata.layout_of(message) == "letter" else "",

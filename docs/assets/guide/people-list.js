@@ -2,13 +2,13 @@
 // application in the store, or the other employers, read from the desk's other applications (read-only here).
 import { announce, element } from "./dom.js";
 import { format } from "./text.js";
-import { cleanPerson, isEmpty, listOf, otherEmployers } from "./people.js";
+import { cleanPerson, isEmpty, listOf, otherEmployers } from "./extra-people.js";
 import { applicationName } from "./switcher.js";
 import { fullName } from "./names.js";
 
 // Show a list's people, one fieldset each from the server-rendered template (at least one, at most max).
 function showPeople(parts, people, { list, max, ui }) {
-  for (const old of parts.box.querySelectorAll("[data-ati-person]")) old.remove();
+  for (const old of parts.box.querySelectorAll("[data-ati-entry]")) old.remove();
   const shown = people.length ? people : [cleanPerson(null)];
   shown.forEach((person, index) => {
     const fieldset = parts.template.content.firstElementChild.cloneNode(true);
@@ -24,7 +24,7 @@ function showPeople(parts, people, { list, max, ui }) {
       }
       input.value = person[input.dataset.name] || "";
     }
-    const remove = fieldset.querySelector("[data-ati-remove-person]");
+    const remove = fieldset.querySelector("[data-ati-remove-entry]");
     remove.hidden = shown.length < 2 && isEmpty(shown[0]);
     remove.textContent = format(ui.people_remove, { name: fullName(person) || format(ui.people_number, { number: index + 1 }) });
     parts.box.insertBefore(fieldset, parts.add);
@@ -36,7 +36,7 @@ function showPeople(parts, people, { list, max, ui }) {
 function startEditable(root, { data, store }, list) {
   const ui = data.ui;
   const max = Number(root.dataset.atiMax) || 0;
-  const parts = { template: root.querySelector("[data-ati-person-template]"), add: root.querySelector("[data-ati-add-person]") };
+  const parts = { template: root.querySelector("[data-ati-entry-template]"), add: root.querySelector("[data-ati-add-entry]") };
   parts.box = parts.template.parentNode;
   const status = root.querySelector("[data-ati-people-status]");
   const show = () => showPeople(parts, listOf(store.application(), list), { list, max, ui });
@@ -47,13 +47,13 @@ function startEditable(root, { data, store }, list) {
       app.people = Object.assign(Object.create(null), app.people, { [list]: people });
     });
   const focus = (index) => {
-    const sets = parts.box.querySelectorAll("[data-ati-person]");
+    const sets = parts.box.querySelectorAll("[data-ati-entry]");
     sets[Math.min(index, sets.length - 1)]?.querySelector("[data-name]").focus();
   };
 
   root.addEventListener("input", (event) => {
     const input = event.target;
-    const fieldset = input.closest("[data-ati-person]");
+    const fieldset = input.closest("[data-ati-entry]");
     if (!fieldset || !input.dataset.name) return;
     change((people) => {
       const index = +fieldset.dataset.index;
@@ -72,7 +72,7 @@ function startEditable(root, { data, store }, list) {
     focus(count - 1);
   });
   parts.box.addEventListener("click", (event) => {
-    const fieldset = event.target.closest("[data-ati-remove-person]")?.closest("[data-ati-person]");
+    const fieldset = event.target.closest("[data-ati-remove-entry]")?.closest("[data-ati-entry]");
     if (!fieldset) return;
     const index = +fieldset.dataset.index;
     const name = fullName(listOf(store.application(), list)[index]) || format(ui.people_number, { number: index + 1 });
@@ -94,11 +94,11 @@ function startEmployers(root, { data, store }) {
   const show = () => {
     const apps = store.applications();
     const others = otherEmployers(apps, store.currentId);
-    const items = others.map(({ id, person, fields }) => {
+    const items = others.map(({ id, fields }) => {
       const index = apps.findIndex((app) => app.id === id);
       const name = applicationName(apps[index], index, data);
       const role = fields[data.roles.job_title];
-      const contact = fullName(person) || person[data.roles.recipient_name] || "";
+      const contact = fields[data.roles.contact_name] || apps[index].recipients[0]?.[data.roles.recipient_name] || "";
       const text = [role ? format(data.ui.people_employer_role, { name, role }) : name, contact].filter(Boolean).join(" · ");
       return element("li", "", text);
     });

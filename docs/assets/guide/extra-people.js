@@ -27,15 +27,10 @@ export const isEmpty = (person) => !PERSON_FIELDS.some((name) => String(person?.
 // The people of one list of an application, in order (an empty list when there are none).
 export const listOf = (app, list) => (app?.people?.[list] || []).map(cleanPerson);
 
-// The main contact of an application for a card addressed to it: the first named person of its recipients.
-const contactOf = (app) => app.recipients?.find((person) => Object.values(person).some((v) => String(v).trim())) || {};
-
 // The other employers still considering the person: every application but the current one that is not done,
-// as {id, person, fields} (fields: that application's own values, such as its company and role).
+// as {id, fields} (fields: that application's own values, such as its company, role and main contact).
 export function otherEmployers(applications, currentId) {
-  return applications
-    .filter((app) => app.id !== currentId && !DONE.has(stageOf(app)))
-    .map((app) => ({ id: app.id, person: contactOf(app), fields: app.fields }));
+  return applications.filter((app) => app.id !== currentId && !DONE.has(stageOf(app))).map((app) => ({ id: app.id, fields: app.fields }));
 }
 
 // The roles of the person's own details, the same for every application.
