@@ -49,3 +49,22 @@ test("the other employers: every open application but the current one, with its 
   const values = employerValues(current, { company: "Fabrikam", role: " ", your_email: "sam.lee@example.org" }, roles);
   assert.deepEqual({ ...values }, { company: "Fabrikam", role: " ", your_email: "sam.lee@example.org", your_name: "Sam Lee" });
 });
+
+test("addressees: one card per named referee, the coordinator, one card per other employer with its values", async () => {
+  const { addressees } = await import("../../docs/assets/guide/names.js");
+  const anna = { given: "Anna", family: "Berg", address: "ms" };
+  const tom = { given: "Tom", family: "Okafor" };
+  assert.deepEqual(addressees({ to: "each-referee" }, { referees: [anna, { given: " " }, tom] }), [
+    { person: anna, index: 0, cc: [] },
+    { person: tom, index: 2, cc: [] },
+  ]);
+  assert.deepEqual(addressees({ to: "each-referee" }, {}), [{ person: {}, index: 0, cc: [] }], "one card to fill before any referee is added");
+  const lena = { given: "Lena", family: "Fischer", title: "Dr" };
+  assert.deepEqual(addressees({ to: "coordinator" }, { coordinator: lena, contact: tom, interviewers: [anna] }), [{ person: lena, index: 0, cc: [] }]);
+  const values = { company: "Fabrikam" };
+  assert.deepEqual(addressees({ to: "each-employer" }, { employers: [{ person: tom, values }, { values: { company: "Northwind" } }] }), [
+    { person: tom, index: 0, cc: [], values },
+    { person: {}, index: 1, cc: [], values: { company: "Northwind" } },
+  ]);
+  assert.deepEqual(addressees({ to: "each-employer" }, { employers: [] }), [{ person: {}, index: 0, cc: [] }]);
+});
