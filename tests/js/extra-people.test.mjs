@@ -68,3 +68,29 @@ test("addressees: one card per named referee, the coordinator, one card per othe
   ]);
   assert.deepEqual(addressees({ to: "each-employer" }, { employers: [] }), [{ person: {}, index: 0, cc: [] }]);
 });
+
+test("extraPeople and cardValues: what the message card gives addressees and each card", async () => {
+  const { extraPeople, cardValues } = await import("../../docs/assets/guide/extra-people.js");
+  const session = new MemoryStorage();
+  const store = createStore({ prefix: "guide", local: new MemoryStorage(), session });
+  const roles = { contact_name: "contact_name", contact_email: "contact_email", sender_name: "your_name", employer: "company" };
+  const other = store.addApplication({ company: "Fabrikam", "contact_name.given": "Sam", contact_email: "sam@fabrikam.example" });
+  store.addApplication({ company: "Contoso", your_name: "Priya Sharma" });
+  store.updateApplication((app) => {
+    app.people = { referees: [{ given: "Anna", family: "Berg", email: "anna@example.org" }], coordinator: [{ given: "Lena" }] };
+    app.recipients = [{ interviewer_name: "Tom Okafor", topic: "reports" }];
+  });
+  const app = store.application();
+  const personOf = (values, id) => ({ given: values[`${id}.given`] || "", family: values[`${id}.family`] || "" });
+  const people = extraPeople(store, app, { roles }, personOf);
+  assert.deepEqual(people.referees.map((p) => ({ ...p })), [{ given: "Anna", family: "Berg", email: "anna@example.org" }]);
+  assert.equal(people.coordinator.given, "Lena");
+  assert.equal(people.employers.length, 1);
+  assert.deepEqual(people.employers[0].person, { given: "Sam", family: "", email: "sam@fabrikam.example" });
+  assert.equal(people.employers[0].values.company, "Fabrikam");
+  assert.equal(people.employers[0].values.your_name, "Priya Sharma");
+  assert.ok(other);
+  assert.deepEqual(cardValues({ index: 0 }, app, "each-referee"), { company: "Contoso", your_name: "Priya Sharma" });
+  assert.equal(cardValues({ index: 0 }, app, "each-interviewer").topic, "reports");
+  assert.equal(cardValues({ index: 0, values: { company: "Fabrikam" } }, app, "each-employer").company, "Fabrikam");
+});

@@ -46,3 +46,21 @@ export function employerValues(current, fields, roles) {
   }
   return values;
 }
+
+// The people names.addressees needs for issue 14's recipients: {referees, coordinator, employers}. personOf(values,
+// id) reads a person blank (people.js); each employer card gets its main contact and its own values.
+export function extraPeople(store, app, { roles }, personOf) {
+  const employers = otherEmployers(store.applications(), store.currentId).map(({ fields }) => {
+    const person = roles.contact_name ? personOf(fields, roles.contact_name) : {};
+    return { person: { ...person, email: String(fields[roles.contact_email] ?? "").trim() }, values: employerValues(app.fields, fields, roles) };
+  });
+  return { referees: listOf(app, "referees"), coordinator: listOf(app, "coordinator")[0] || cleanPerson(null), employers };
+}
+
+// The values one card fills its blanks with: an employer card's own, else the application's, with the
+// interviewer's own values only on a card to an interviewer (each-interviewer, or the contact's stand-in).
+export function cardValues(target, app, to) {
+  if (target.values) return target.values;
+  const own = (to === "each-interviewer" || to === "contact") && !target.contact ? app.recipients[target.index] : null;
+  return { ...app.fields, ...(own || {}) };
+}
