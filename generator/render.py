@@ -154,7 +154,10 @@ class _Renderer:
 
     def message_config(self, message) -> dict:
         """The card's configuration of one message (generator/pagedata.py)."""
-        return pagedata.message_config(message, self.guide)
+        config = pagedata.message_config(message, self.guide)
+        if unknown := people.unknown_name(self.guide, message):
+            config["unknown"] = unknown  # how a card greets a referee or coordinator not named yet (issue 14)
+        return config
 
     def frame(self, message, variant) -> dict:
         """What the page without JavaScript shows around a variant's body: the tone's greeting to an unnamed person,

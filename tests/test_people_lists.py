@@ -83,7 +83,18 @@ def test_the_other_employers_come_from_the_desk(browser, content_site_url):
                 "fields": {"company": "Contoso", "role": "Analyst"},
                 "history": [{"kind": "accepted", "date": "2026-03-01"}],
             },
-            {"id": "open", "fields": {"company": "Fabrikam", "role": "Planner"}, "history": []},
+            {
+                "id": "open",
+                "fields": {
+                    "company": "Fabrikam",
+                    "role": "Planner",
+                    "contact_name": "Sam Patel",
+                    "contact_name.given": "Sam",
+                    "contact_name.family": "Patel",
+                    "contact_email": "sam@fabrikam.example",
+                },
+                "history": [],
+            },
             {"id": "no", "fields": {"company": "Litware"}, "history": [{"kind": "rejected", "date": "2026-02-01"}]},
         ],
         "settings": {},
@@ -93,5 +104,8 @@ def test_the_other_employers_come_from_the_desk(browser, content_site_url):
     page.goto(content_site_url + "messages/accepted-elsewhere/")
     page.wait_for_selector(".ati-people[data-module-started]:not([hidden])")
     items = page.locator("[data-ati-employers] li").all_inner_texts()
-    assert items == ["Fabrikam, Planner"]
+    assert items == ["Fabrikam, Planner · Sam Patel"]
+    [card] = cards(page, "accepted-elsewhere")
+    assert card["body"].startswith("Dear Sam Patel,\n\nThank you for considering me for the Planner position at Fabrikam.")
+    assert "Contoso" not in card["body"] and card["href"].startswith("mailto:sam@fabrikam.example?")
     context.close()
