@@ -109,3 +109,73 @@ def test_the_other_employers_come_from_the_desk(browser, content_site_url):
     assert card["body"].startswith("Dear Sam Patel,\n\nThank you for considering me for the Planner position at Fabrikam.")
     assert "Contoso" not in card["body"] and card["href"].startswith("mailto:sam@fabrikam.example?")
     context.close()
+
+
+NEW = [
+    "sooner-decision",
+    "time-to-decide",
+    "offer-in-writing",
+    "negotiation",
+    "withdrawal",
+    "accepted-elsewhere",
+    "referee-heads-up",
+    "referee-thanks",
+    "feedback-request",
+    "coordinator-thanks",
+    "recruiter-call",
+    "recruiter-text",
+]
+
+
+def test_every_copy_button_of_the_new_messages_hands_over_a_sendable_message(browser, content_site_url):
+    from test_sendable import UNSENDABLE, _copy_all, _person
+
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    other = {"company": "Fabrikam", "role": "Planner", "contact_name.given": "Sam", "contact_name.family": "Patel"}
+    other |= {"contact_name": "Sam Patel", "contact_email": "sam@fabrikam.example"}
+    state = {"version": 2, "applications": [{"id": "now", "fields": {}}, {"id": "other", "fields": other}], "settings": {}}
+    page.goto(content_site_url)
+    page.evaluate("([key, value]) => sessionStorage.setItem(key, value)", [PREFIX + "data", json.dumps(state)])
+    page.goto(content_site_url + "messages/referee-heads-up/")
+    page.wait_for_selector(".ati-people[data-module-started]:not([hidden])")
+    person(page, "referees", 0, given="Anna", family="Berg", address="ms", email="anna@example.org")
+    page.get_by_role("button", name="Add a referee").click()
+    person(page, "referees", 1, given="Tom", family="Okafor", email="tom@example.org")
+    page.locator("details.ati-details").evaluate("d => d.open = true")
+    _person(page, "ati-your_name", {"given": "Priya", "family": "Sharma"})
+    _person(page, "ati-contact_name", {"given": "Sam", "family": "Patel", "address": "mr"})
+    for field, value in {
+        "your_email": "priya@example.com",
+        "contact_email": "sam@northwind.example",
+        "company": "Northwind",
+    }.items():
+        page.fill(f"#ati-{field}", value)
+    for field, value in {"role": "Data Analyst", "interview_date": "2026-03-03", "answer_date": "2026-03-17"}.items():
+        page.fill(f"#ati-{field}", value)
+    page.fill("#ati-proposal", "a start date four weeks later")
+    page.goto(content_site_url + "messages/coordinator-thanks/")
+    page.wait_for_selector(".ati-people[data-module-started]:not([hidden])")
+    person(page, "coordinator", 0, given="Lena", family="Fischer", title="Dr")
+    read = {}
+    for mid in NEW:
+        page.goto(content_site_url + f"messages/{mid}/")
+        page.locator(".ati-message[data-module-started]").first.wait_for(state="attached")
+        for radio in page.locator(".ati-tones input[type=radio]").all() or [None]:
+            if radio is not None:
+                radio.check()
+            cards = page.locator(".ati-card")
+            for c in range(cards.count()):
+                for text in _copy_all(page, cards.nth(c)):
+                    assert not UNSENDABLE.search(text), (mid, text)
+                    read.setdefault(mid, []).append(text)
+    assert set(read) == set(NEW)
+    assert any(t.startswith("Dear Ms Berg,") for t in read["referee-heads-up"])
+    assert any(t.startswith("Dear Tom Okafor,") for t in read["referee-heads-up"])
+    assert any(t.startswith("Dear Dr Fischer,") for t in read["coordinator-thanks"])
+    assert any(t.startswith("Dear Mr Patel,") for t in read["negotiation"])
+    assert any("Fabrikam" in t and "Northwind" not in t for t in read["accepted-elsewhere"])
+    assert errors == []
+    context.close()
