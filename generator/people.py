@@ -25,8 +25,8 @@ def recipients_of(message: Message) -> dict:
 
 
 def address_options(guide: Guide) -> list[dict]:
-    """Return the forms of address for the select: {value, label}, the language's list in order."""
-    return [{"value": a["id"] if a["id"] != "none" else "", "label": a["label"]} for a in getattr(guide, "addresses", None) or []]
+    """Return the forms of address for the select: {value, label}, none chosen first, then the language's list."""
+    return [{"value": "", "label": ""}] + [{"value": a["id"], "label": a["label"]} for a in guide.addresses]
 
 
 def people_list(guide: Guide, message: Message) -> dict | None:
