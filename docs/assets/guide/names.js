@@ -86,7 +86,7 @@ export function addressees(recipients = {}, { contact = {}, interviewers = [], r
     return cards.length ? cards : [{ person: {}, index: 0, cc: [] }];
   }
   const named = interviewers.map((person, index) => ({ person, index })).filter(({ person }) => hasName(person));
-  const to = hasName(contact) ? { person: contact, index: -1 } : named[0] || { person: {}, index: -1 };
+  const to = hasName(contact) ? { person: contact, index: -1 } : named[0] || { person: interviewers[0] || {}, index: 0 };
   const cc = recipients.cc === "interviewers" ? named.filter(({ index }) => index !== to.index).map(({ person }) => person) : [];
   return [{ person: to.person, index: Math.max(to.index, 0), cc }];
 }
