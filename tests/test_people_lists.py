@@ -88,10 +88,10 @@ def test_the_other_employers_come_from_the_desk(browser, content_site_url):
                 "fields": {
                     "company": "Fabrikam",
                     "role": "Planner",
-                    "contact_name": "Sam Patel",
-                    "contact_name.given": "Sam",
-                    "contact_name.family": "Patel",
-                    "contact_email": "sam@fabrikam.example",
+                    "main_contact": "Sam Patel",
+                    "main_contact.given": "Sam",
+                    "main_contact.family": "Patel",
+                    "main_contact_email": "sam@fabrikam.example",
                 },
                 "history": [],
             },
@@ -134,8 +134,8 @@ def test_every_copy_button_of_the_new_messages_hands_over_a_sendable_message(bro
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    other = {"company": "Fabrikam", "role": "Planner", "contact_name.given": "Sam", "contact_name.family": "Patel"}
-    other |= {"contact_name": "Sam Patel", "contact_email": "sam@fabrikam.example"}
+    other = {"company": "Fabrikam", "role": "Planner", "main_contact.given": "Sam", "main_contact.family": "Patel"}
+    other |= {"main_contact": "Sam Patel", "main_contact_email": "sam@fabrikam.example"}
     state = {"version": 2, "applications": [{"id": "now", "fields": {}}, {"id": "other", "fields": other}], "settings": {}}
     page.goto(content_site_url)
     page.evaluate("([key, value]) => sessionStorage.setItem(key, value)", [PREFIX + "data", json.dumps(state)])
@@ -146,10 +146,10 @@ def test_every_copy_button_of_the_new_messages_hands_over_a_sendable_message(bro
     person(page, "referees", 1, given="Tom", family="Okafor", email="tom@example.org")
     page.locator("details.ati-details").evaluate("d => d.open = true")
     _person(page, "ati-your_name", {"given": "Priya", "family": "Sharma"})
-    _person(page, "ati-contact_name", {"given": "Sam", "family": "Patel", "address": "mr"})
+    _person(page, "ati-main_contact", {"given": "Sam", "family": "Patel", "address": "mr"})
     for field, value in {
         "your_email": "priya@example.com",
-        "contact_email": "sam@northwind.example",
+        "main_contact_email": "sam@northwind.example",
         "company": "Northwind",
     }.items():
         page.fill(f"#ati-{field}", value)

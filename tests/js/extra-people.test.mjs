@@ -73,8 +73,8 @@ test("extraPeople and cardValues: what the message card gives addressees and eac
   const { extraPeople, cardValues } = await import("../../docs/assets/guide/extra-people.js");
   const session = new MemoryStorage();
   const store = createStore({ prefix: "guide", local: new MemoryStorage(), session });
-  const roles = { contact_name: "contact_name", contact_email: "contact_email", sender_name: "your_name", employer: "company" };
-  const other = store.addApplication({ company: "Fabrikam", "contact_name.given": "Sam", contact_email: "sam@fabrikam.example" });
+  const roles = { contact_name: "main_contact", contact_email: "main_contact_email", sender_name: "your_name", employer: "company" };
+  const other = store.addApplication({ company: "Fabrikam", "main_contact.given": "Sam", main_contact_email: "sam@fabrikam.example" });
   store.addApplication({ company: "Contoso", your_name: "Priya Sharma" });
   store.updateApplication((app) => {
     app.people = { referees: [{ given: "Anna", family: "Berg", email: "anna@example.org" }], coordinator: [{ given: "Lena" }] };
