@@ -72,12 +72,14 @@ def test_ui_strings_are_checked_by_the_schema():
     assert all(p.line >= 1 for p in problems)
 
 
+@pytest.mark.shipped_content  # the shipped steps' own timings
 def test_which_steps_are_dated_is_decided_once():
     guide, _ = check(content())
     places = {s.id: pagedata.placement(s) for s in guide.steps}
     assert places["before-you-leave"] == "at_interview"
     assert places["keep-applying"] == "undated" and places["outcome"] == "undated"
-    assert {k for k, v in places.items() if v == "dated"} == {"thank-you", "linkedin", "follow-up", "follow-up-again"}
+    dated = {"thank-you", "linkedin", "follow-up", "follow-up-again", "weigh-offer"}  # weigh-offer: from the offer date
+    assert {k for k, v in places.items() if v == "dated"} == dated
     plan = pagedata.plan(guide, lambda target: target)
     assert [s["placement"] for s in plan] == [places[s.id] for s in guide.steps]
 

@@ -9,6 +9,7 @@ const MODULES = new Map([
   ["switcher", "./switcher.js"],
   ["desk", "./desk.js"],
   ["print-view", "./print-view.js"],
+  ["people-list", "./people-list.js"],
 ]);
 const STARTED = "data-module-started"; // set on each root once its module has been started (or failed to)
 let store = null;
