@@ -8,6 +8,7 @@ import http.server
 import io
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -160,8 +161,13 @@ def plain_project(project: Path, dest: Path, *, assets: bool = True, overrides: 
     config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
     config["plugins"] = [p for p in config["plugins"] if not (p == PLUGIN or isinstance(p, dict) and PLUGIN in p)]
     config["nav"] = result.nav
+    alternate = _alternates(project)
+    if alternate is not None:  # as the plugin sets it: the language menu of a site in more than one language
+        config.setdefault("extra", {})["alternate"] = alternate(language)
     if language is not None:
         config["theme"]["language"] = language.code
+        if isinstance(config.get("site_url"), str):  # the language's site is published under /CODE/
+            config["site_url"] = config["site_url"].rstrip("/") + "/" + language.prefix
         config["plugins"] = [_search_in(p, language.code) for p in config["plugins"]]
     if not assets:
         config.pop("extra_css", None)
@@ -171,6 +177,55 @@ def plain_project(project: Path, dest: Path, *, assets: bool = True, overrides: 
         config["theme"].pop("custom_dir", None)
     (dest / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True), "utf-8")
     return dest
+
+
+def _alternates(project: Path):
+    """For a project in more than one language, a function of a language (None: the default) giving Material's
+    extra.alternate as the plugin sets it; None for a project in one language."""
+    from urllib.parse import urlsplit
+
+    from generator import languages as langs
+
+    config, options = load_plugin_config(project)
+    every = langs.from_options(options.languages)
+    if len(every) < 2:
+        return None
+    root = urlsplit(config.site_url or "/").path or "/"
+    return lambda language: langs.alternates(every, language or every[0], root)
+
+
+def one_language(project: Path, dest: Path) -> Path:
+    """A copy of a project reduced to its default language, as a fork in one language has it: the plugin's
+    `languages` list deleted from mkdocs.yml, and the added languages' folders of content/ and templates/ removed."""
+    copy = fresh(dest)
+    shutil.copytree(project, copy, dirs_exist_ok=True)
+    for language in added_languages(project):
+        for folder in ("content", "templates"):
+            shutil.rmtree(copy / folder / language.code, ignore_errors=True)
+    path = copy / "mkdocs.yml"
+    text, n = re.subn(r"^( +)languages:[^\n]*\n(?:\1  +-[^\n]*\n)+", "", path.read_text("utf-8"), flags=re.M)
+    assert n <= 1, "more than one languages list in mkdocs.yml"
+    path.write_text(text, "utf-8")
+    return copy
+
+
+def run_timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Run a command in a new process; return its (wall, CPU) time in seconds, CPU being user + system time of the
+    process and the processes it waited for (steadier than wall time on a loaded machine). Exit on failure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env or ENV, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command[:4])} failed in {cwd}:\n{done.stderr[-3000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def mkdocs_times(project: Path, site: Path, *extra: str) -> tuple[float, float]:
+    """Run `mkdocs build --strict` of a project as a user would (a new process); return its (wall, CPU) seconds."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml")]
+    return run_timed([*command, "-d", str(site), *extra], project, {k: v for k, v in ENV.items() if k != "SITE_URL"})
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> float:
@@ -215,18 +270,24 @@ class _Lazy(dict):
 ENGINE_VENVS = _Lazy()
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    """Run a build command in a new process; return its wall time in seconds (exit on failure)."""
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
-    took = time.perf_counter() - start
-    if done.returncode:
-        raise SystemExit(f"{' '.join(command[:3])} failed in {cwd}:\n{done.stderr}")
-    return took
-
-
 def median(values) -> float:
     return statistics.median(values)
+
+
+def spread(values) -> tuple[float, float]:
+    """The first and third quartiles (the middle half of the values lies between them)."""
+    if len(values) < 2:
+        return values[0], values[0]
+    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, q3
+
+
+def load() -> float:
+    """The one-minute load average (nan where the system does not say)."""
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
 
 
 def percentile(values, q: float) -> float:
@@ -273,12 +334,7 @@ def serve(directory: Path, *, gzip_text: bool = False):
 
 def machine() -> str:
     """A one-line description of where the figures were taken."""
-    cpus = os.cpu_count()
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
-        load = float("nan")
-    return f"{cpus} CPUs, load average {load:.1f}, Python {sys.version.split()[0]}"
+    return f"{os.cpu_count()} CPUs, load average {load():.1f}, Python {sys.version.split()[0]}"
 
 
 PREVIOUS_RELEASE = "c69cf24"  # wave 1's last commit: the release the benchmarks compare with
