@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import io
 import os
 import re
@@ -13,7 +11,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -22,19 +19,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"  # git-ignored
 PLUGIN = "after-the-interview"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the helpers the tests and the benchmarks share
+
+from _project_helpers import CHROMIUM, CHROMIUM_ARGS, ENV, Quiet, build_env, free_port, mkdocs_command, wait_for  # noqa: E402
+from _project_helpers import copy_project as _copy_project  # noqa: E402
+from _project_helpers import mkdocs_build as _mkdocs_build  # noqa: E402
+from _project_helpers import serve as _serve  # noqa: E402
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ENV", "free_port", "wait_for"]  # the shared helpers, for the benchmarks
 
 
 def fresh(path: Path) -> Path:
@@ -45,15 +39,8 @@ def fresh(path: Path) -> Path:
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy what a build needs (as a fork has it) into dest."""
-    fresh(dest)
-    for name in ("mkdocs.yml", "content", "templates", "docs", "overrides"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        elif src.exists():
-            shutil.copy2(src, dest / name)
-    return dest
+    """Copy what a build needs (as a fork has it, with the repository's own content/) into dest, emptied first."""
+    return _copy_project(fresh(dest), ROOT / "content")
 
 
 def set_features(project: Path, add: list[str] = (), remove: list[str] = ()) -> None:
@@ -224,8 +211,7 @@ def run_timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[f
 
 def mkdocs_times(project: Path, site: Path, *extra: str) -> tuple[float, float]:
     """Run `mkdocs build --strict` of a project as a user would (a new process); return its (wall, CPU) seconds."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml")]
-    return run_timed([*command, "-d", str(site), *extra], project, {k: v for k, v in ENV.items() if k != "SITE_URL"})
+    return run_timed(mkdocs_command(project, site, "-q", *extra), project, build_env())
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> float:
@@ -234,17 +220,8 @@ def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = 
     site_url: the address the site will be served at (SITE_URL), so that Material's instant navigation is on, as
     on the published site; without it the default of mkdocs.yml applies.
     """
-    env = {k: v for k, v in ENV.items() if k != "SITE_URL"}
-    if site_url:
-        env["SITE_URL"] = site_url
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    done = _mkdocs_build(project, site, "-q", *extra, site_url=site_url)
     took = time.perf_counter() - start
     if done.returncode:
         raise SystemExit(f"mkdocs build failed in {project}:\n{done.stderr}")
@@ -297,12 +274,7 @@ def percentile(values, q: float) -> float:
     return ordered[int(rank) - 1]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Gzip(_Quiet):
+class _Gzip(Quiet):
     """Like a real static host (GitHub Pages, Netlify): text files gzipped when the browser accepts it."""
 
     TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
@@ -326,10 +298,7 @@ class _Gzip(_Quiet):
 
 def serve(directory: Path, *, gzip_text: bool = False):
     """Serve a folder on 127.0.0.1 in a thread (gzipping text if asked); return (base URL, server)."""
-    handler = functools.partial(_Gzip if gzip_text else _Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return _serve(directory, _Gzip if gzip_text else Quiet)
 
 
 def machine() -> str:
