@@ -57,8 +57,18 @@ def set_features(project: Path, add: list[str] = (), remove: list[str] = ()) -> 
 
 
 def add_messages(project: Path, total: int) -> int:
-    """Grow content/messages to `total` messages by cloning the bundled ones under new ids; return the count."""
-    folder = project / "content" / "messages"
+    """Grow content/messages to `total` messages by cloning the bundled ones under new ids; return the count.
+
+    Each language's own messages (content/CODE/messages/) are cloned under the same ids, so every language's build
+    has the new messages in its own words."""
+    folders = [project / "content" / "messages", *sorted((project / "content").glob("*/messages"))]
+    for folder in folders:
+        _clone_messages(folder, total)
+    return len(list(folders[0].glob("*.yml")))
+
+
+def _clone_messages(folder: Path, total: int) -> None:
+    """Clone a messages folder's files, in name order, until it holds `total` (ids `ID-copy-N`)."""
     originals = sorted(folder.glob("*.yml"))
     texts = [f.read_text("utf-8") for f in originals]
     for i in range(total - len(originals)):
@@ -69,7 +79,6 @@ def add_messages(project: Path, total: int) -> int:
         text = re.sub(r"^order: .*$", "order: 99", text, count=1, flags=re.M)
         text = re.sub(r"^(title: .*)$", rf"\1 (copy {i + 1})", text, count=1, flags=re.M)
         (folder / f"{new_id}.yml").write_text(text, "utf-8")
-    return len(list(folder.glob("*.yml")))
 
 
 def load_plugin_config(project: Path):
