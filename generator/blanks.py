@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+BRACKET = re.compile(r"[\[\]]")  # parse jumps from one bracket to the next
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,14 @@ def parse(text: str) -> list[str | Blank | Malformed]:
     i = 0
     literal = ""
     while i < len(text):
-        ch = text[i]
-        if ch == "]":
+        bracket = BRACKET.search(text, i)
+        if bracket is None:
+            literal += text[i:]
+            break
+        literal += text[i : bracket.start()]
+        i = bracket.start()
+        if text[i] == "]":
             parts.append(Malformed(i, "']' with no '[' before it", "remove it, or add the opening '['"))
-            i += 1
-            continue
-        if ch != "[":
-            literal += ch
             i += 1
             continue
         close = text.find("]", i + 1)

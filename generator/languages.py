@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from generator.errors import Problem
+from generator.load import LOADER
 
 BRANDING_KEYS = ("page_adviser_", "page_published_by")  # the ui.yml words overrides/main.html shows
 UNTRANSLATED_KEY = "untranslated"  # the ui.yml string of the note on a page shown in the default language
@@ -70,7 +71,7 @@ def page_of(content_file: str, raw: bytes) -> str:
     """The page a content file becomes (steps/01-thank-you.yml with id thank-you -> steps/thank-you.md), or ''."""
     folder = content_file.split("/", 1)[0]
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=LOADER)
     except yaml.YAMLError:
         return ""
     found = data.get("id") if isinstance(data, dict) else None
@@ -80,7 +81,7 @@ def page_of(content_file: str, raw: bytes) -> str:
 def _keys(raw: bytes) -> dict[str, tuple[int, int]]:
     """The top-level keys of a YAML mapping with their line and column (1-based); {} when it does not parse."""
     try:
-        node = yaml.compose(raw.decode("utf-8", "replace"))
+        node = yaml.compose(raw.decode("utf-8", "replace"), Loader=LOADER)
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):
