@@ -2,7 +2,7 @@
 
 A page is opened in Chromium with an empty cache (service worker blocked) until the network is idle. Counted:
 every response of the project's own files (those under docs/ in the source: start.js and exactly the modules the
-page imports, the project's stylesheets, offline.js), and the page data inlined in the HTML (the JSON of
+page imports, the project's stylesheet), and the page data inlined in the HTML (the JSON of
 #ati-page-data and every data-config attribute), each gzipped at level 6 as a web server sends it. Material's own
 files are listed apart, and so is what bundling would give (the same JS, or CSS, gzipped as one file). The same
 page of the previous release (built from git, PREVIOUS_RELEASE in a temporary worktree) is measured in the same

@@ -1,7 +1,7 @@
 // Offline after one visit: on install, caches every page of the guide (listed by the search index), the files they
 // use and the index itself; then answers from the cache at once and refreshes it from the network in the background,
 // so a new version shows on the next visit. Same-origin GET requests inside the site only: nothing else is touched,
-// and no request leaves the site. Served from the site root (its scope), registered by assets/offline.js.
+// and no request leaves the site. Served from the site root (its scope), registered by assets/guide/start.js.
 const SCOPE = self.registration.scope;
 const CACHE = "ati-offline " + SCOPE; // one cache per site, even when several sites share an origin
 const ASSET = /\.(?:css|js|json|svg|png|ico|webmanifest|woff2?)(?:\?[^"'#]*)?$/;

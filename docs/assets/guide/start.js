@@ -1,5 +1,6 @@
 // Starts every [data-module] element of the page with its module, each in its own try/catch (govuk-frontend's
-// pattern), loading only the modules the page uses; again after each of Material's instant page changes.
+// pattern), loading only the modules the page uses; again after each of Material's instant page changes. Also
+// registers the offline service worker.
 import { createStore } from "./store.js";
 
 const MODULES = new Map([
@@ -55,6 +56,19 @@ async function startAll() {
   }
 }
 
+// Register the service worker (sw.js at the site root) that keeps the guide readable offline after one visit. Not
+// under `mkdocs serve`: its live reload must always show the page just saved, never a cached one.
+function registerOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  const root = new URL("../../", import.meta.url); // this file lives in <site>/assets/guide/
+  if ([...document.scripts].some((s) => s.textContent.includes("livereload("))) {
+    navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.scope === root.href && r.unregister()));
+    return;
+  }
+  navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {});
+}
+
+registerOffline();
 const run = () => startAll().catch((error) => console.error("ati:", error));
 if (window.document$?.subscribe) window.document$.subscribe(run);
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
