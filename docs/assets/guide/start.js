@@ -11,6 +11,9 @@ const MODULES = new Map([
   ["desk", "./desk.js"],
   ["print-view", "./print-view.js"],
 ]);
+// Each set of module names a page starts (sorted, joined by spaces) -> one file holding them all and what they
+// import. The source's map is empty, so the modules load one by one; the build writes the packs (generator/bundle.py).
+const PACKS = new Map(); // filled in by the build
 const STARTED = "data-module-started"; // set on each root once its module has been started (or failed to)
 let store = null;
 
@@ -32,6 +35,22 @@ function storageArea(name) {
   }
 }
 
+// The named modules (name -> exports), from the build's pack of exactly these names if there is one.
+async function loadModules(names) {
+  const url = (file) => new URL(file, import.meta.url);
+  const pack = PACKS.get([...names].sort().join(" "));
+  if (pack) {
+    try {
+      const { modules } = await import(url(pack));
+      return new Map(names.map((name) => [name, modules[name]]));
+    } catch (error) {
+      console.error("ati pack:", error);
+    }
+  }
+  const load = (name) => import(url(MODULES.get(name))).catch((error) => console.error(`ati ${name}:`, error));
+  return new Map(await Promise.all(names.map(async (name) => [name, await load(name)])));
+}
+
 // Start the modules of the current page.
 async function startAll() {
   const source = document.getElementById("ati-page-data");
@@ -41,8 +60,7 @@ async function startAll() {
   if (!roots.length) return;
   openStore(data.storage.prefix).reload();
   const names = [...new Set(roots.map((root) => root.dataset.module))].filter((name) => MODULES.has(name));
-  const load = (name) => import(new URL(MODULES.get(name), import.meta.url)).catch((error) => console.error(`ati ${name}:`, error));
-  const loaded = new Map(await Promise.all(names.map(async (name) => [name, await load(name)])));
+  const loaded = await loadModules(names);
   for (const root of roots) {
     if (root.hasAttribute(STARTED)) continue; // started meanwhile by an earlier call
     try {
