@@ -26,6 +26,7 @@ from _common import (
     copy_project,
     drop_release,
     fresh,
+    machine,
     mkdocs_build,
     release_project,
     serve,
@@ -113,8 +114,11 @@ def main() -> None:
     for key in keys:
         print(f"  {key:<40}" + "".join(f"{figures[n].get(key, 0):>20,} B" if key in figures[n] else f"{'-':>22}" for n in names))
     print(f"  {'own JS + CSS + page data':<40}" + "".join(f"{own_total(figures[n]):>20,} B" for n in names))
-    ours = own_total(figures[names[0]])
-    print(f"\nbudget {BUDGET:,} B: this tree is {'within' if ours <= BUDGET else 'OVER'} it ({ours:,} B)")
+    print(f"\nbudget: own JS + CSS + page data at most {BUDGET:,} B gzipped ({machine()})")
+    for name in names:
+        total = own_total(figures[name])
+        verdict = "pass" if total <= BUDGET else "FAIL"
+        print(f"  {name:<22} {total:>8,} B  {verdict} ({total - BUDGET:+,} B)")
 
 
 if __name__ == "__main__":

@@ -109,3 +109,14 @@ def test_the_guide_s_modules_all_pack(tmp_path):
         assert pack(folder, [name], modules).endswith(
             f'export const modules = {{ "{name}": ${modules[name][:-3].replace("-", "_")} }};\n'
         )
+
+
+def test_every_word_a_module_reads_is_shipped_in_the_page_data():
+    """The page data leaves out template-only words (pagedata.PAGE_WORDS); no module may read one of them."""
+    import re
+
+    from generator.pagedata import PAGE_WORDS
+
+    for module in (ROOT / "docs" / "assets" / "guide").glob("*.js"):
+        words = re.findall(r"\bui\.(\w+)|\bui\[[\"'`](\w+)", module.read_text("utf-8"))
+        assert not [w for pair in words for w in pair if w.startswith(PAGE_WORDS)], module.name
