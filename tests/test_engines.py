@@ -200,7 +200,10 @@ def test_assets_are_minified_alike(engine_sites):
         want = minified(asset, source)
         assert len(want) < len(source), asset
         for name, (site, _) in engine_sites.items():
-            assert (site / asset).read_bytes() == want, f"{name}: {asset}"
+            built = (site / asset).read_bytes()
+            if name == "mkdocs":  # the plugin's build also fills in start.js's map of packs (generator/bundle.py)
+                built = re.sub(rb"PACKS=new Map\(\[.*?\]\)", b"PACKS=new Map", built, count=1)
+            assert built == want, f"{name}: {asset}"
 
 
 def test_page_data_templates_and_forms_are_the_same_on_every_page(engine_sites):
