@@ -114,6 +114,8 @@ def known_ids(content: Mapping[str, bytes], using: Schema | None = None) -> dict
     ids: dict[str, set[str]] = {}
     for name in sorted(content):
         kind = classify(name, using)
+        if kind is None and "/" in name:  # a language's folder (de/tones.yml): its ids are valid there
+            kind = classify(name.split("/", 1)[1], using)
         if kind is None or not name.endswith(".yml"):
             continue
         try:

@@ -547,3 +547,13 @@ TYPES: dict[str, type[Field]] = {
     "range": Range,
     "list": List,
 }
+
+
+def _wording_types() -> dict[str, type[Field]]:
+    """The wording kinds' field types (generator/fields_wording.py), imported late: they build on these classes."""
+    from generator.fields_wording import WORDING_TYPES
+
+    return WORDING_TYPES
+
+
+TYPES.update(_wording_types())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import blanks as blank_syntax
-from generator import renamed, roles, wording
+from generator import renamed, roles, wording, wording_check
 from generator.errors import Problem, did_you_mean
 from generator.fields import Context
 from generator.load import Document, Path, field_path
@@ -134,15 +134,25 @@ def _sentence_hint(body: str, examples: dict) -> tuple[str, str]:
 
 
 def _length_problems(doc: Document, path: Path, message: Message, variant: Variant, examples: dict) -> list[Problem]:
-    """Check a variant's body against the message's length budget, with blanks filled by their examples."""
+    """Check a variant's body, as each interviewer's note draws it, against the message's length budget."""
+    people = wording_check.PEOPLE if message.per_interviewer else 1
+    for text in wording_check.candidate_texts(variant.body, people):
+        found = _length_of(doc, path, message, text, examples)
+        if found:
+            return found
+    return []
+
+
+def _length_of(doc: Document, path: Path, message: Message, template: str, examples: dict) -> list[Problem]:
+    """Check one body text against the message's length budget, with blanks filled by their examples."""
     problems = []
-    body = blank_syntax.fill(_unmarked(variant.body), examples)
+    body = blank_syntax.fill(_unmarked(template), examples)
     limits = message.length
     if "sentences" in limits:
         low, high = limits["sentences"]
         count = blank_syntax.sentences(body)
         if not low <= count <= high:
-            hint, plain = _sentence_hint(variant.body, examples)
+            hint, plain = _sentence_hint(template, examples)
             fix = "shorten or lengthen the body; a sentence ends with '.', '!' or '?'"
             if hint:
                 fix = f"write the example in blanks.yml without the mark (such as '{plain}'), or change the body"
@@ -238,8 +248,8 @@ class _Linker:
             labels[label] = (doc, lpath)
             ids[label] = _at(doc.data, path)
             examples[label] = item.get("example") if isinstance(item.get("example"), str) else ""
-            if item.get("form_only") is True:
-                form_only.add(label)
+            if item.get("form_only") is True or item.get("input") == "person":
+                form_only.add(label)  # a person is used by greetings and sign-offs too
         return labels, examples, form_only, ids
 
     def messages(self, examples: dict, declared: dict[str, str] | None, used: set[str]) -> None:
@@ -283,6 +293,10 @@ def link(checked: list[tuple[str, Context]], incomplete: set[str]) -> list[Probl
     used: set[str] = set()
     declared = None if "blank" in incomplete else ids
     linker.messages(examples, declared, used)
+    linker.problems += wording_check.tone_problems(checked, _source_position)
+    linker.problems += wording_check.duplicate_tones(checked)
+    if declared is not None:
+        linker.problems += wording_check.alternative_problems(checked)
     registries = [ctx.doc for kind, ctx in checked if kind == "blanks" and not ctx.problems]
     if registries:
         linker.problems += roles.problems(registries[0], [ctx.doc for kind, ctx in checked if kind == "message"])

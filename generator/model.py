@@ -71,12 +71,46 @@ def adviser_contact(adviser: dict) -> str:
 
 @dataclass
 class Variant:
-    """One tone of a message's template."""
+    """One tone of a message's template: text, or a list of sentences whose items may be lists of alternatives."""
+
+    tone: str
+    body: str | list
+    subject: str | list = ""
+    label: str = ""
+    extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
+
+    @property
+    def id(self) -> str:
+        """The variant's name in the page and the store: its tone."""
+        return self.tone
+
+    @property
+    def text(self) -> str:
+        """The body as one template: the first wording of each sentence (what the page shows without JavaScript)."""
+        return first_wording(self.body)
+
+    @property
+    def subject_text(self) -> str:
+        """The subject as one template, first wordings."""
+        return first_wording(self.subject)
+
+
+def first_wording(value: str | list) -> str:
+    """A text or a list of sentences (alternatives as lists) as one template: the first wording of each, joined."""
+    if isinstance(value, str):
+        return value
+    return " ".join(item[0] if isinstance(item, list) else item for item in value)
+
+
+@dataclass
+class Tone:
+    """How a message greets its reader and signs off (content/tones.yml)."""
 
     id: str
     label: str
-    body: str
-    subject: str = ""
+    greeting: list[str]
+    sign_off: str
+    signature: bool = False
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 
@@ -94,12 +128,17 @@ class Message:
     length: dict
     include: list[str]
     variants: list[Variant]
-    per_interviewer: bool = False
+    recipients: dict
     avoid: list[str] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
+
+    @property
+    def per_interviewer(self) -> bool:
+        """One card per interviewer, each drawing its own wordings."""
+        return self.recipients.get("to") == "each-interviewer"
 
 
 @dataclass
@@ -166,6 +205,13 @@ class Guide:
     situations: list[Situation]
     documents: dict[str, list] = field(default_factory=dict)  # every kind's data as read, for kinds no code reads yet
     ui: dict = field(default_factory=dict)  # the interface strings (content/ui.yml)
+    tones: list[Tone] = field(default_factory=list)
+    addresses: list[dict] = field(default_factory=list)  # forms of address: {id, label, text, words}
+    titles: list[str] = field(default_factory=list)
+
+    def tone(self, id: str) -> Tone:
+        """Return the tone with this id."""
+        return next(t for t in self.tones if t.id == id)
 
     def step(self, id: str) -> Step:
         """Return the step with this id."""
@@ -182,6 +228,7 @@ SOURCES = {
     "topic": Topic,
     "timing": Timing,
     "variant": Variant,
+    "tone": Tone,
     "section": Section,
     "blank": BlankDef,
     "situation": Situation,
@@ -243,4 +290,7 @@ def build(docs: dict[str, list[Document]]) -> Guide:
         situations=[_make(Situation, s) for s in situations["situations"]],
         documents={kind: [d.data for d in found] for kind, found in docs.items()},
         ui=docs["ui"][0].data if docs.get("ui") else {},
+        tones=[_make(Tone, t) for t in docs["tones"][0].data["tones"]] if docs.get("tones") else [],
+        addresses=list(docs["addresses"][0].data["addresses"]) if docs.get("addresses") else [],
+        titles=list(docs["addresses"][0].data.get("titles") or []) if docs.get("addresses") else [],
     )

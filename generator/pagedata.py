@@ -9,6 +9,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from generator import blanks as blank_syntax
+from generator import wording
 from generator.model import Guide, Message, Step
 from generator.roles import role_map
 
@@ -54,11 +55,38 @@ def plan(guide: Guide, url: Callable[[str], str]) -> list[dict]:
     return steps
 
 
-def message_config(message: Message) -> dict:
-    """Return what the message card needs about one message: its channel, its limits and who it goes to."""
+LAYOUTS = {"email": "letter", "letter": "letter", "linkedin": "note", "sms": "note", "phone": "outline"}
+PEOPLE = 4  # wordings are chosen for this many interviewers; beyond, the choices repeat
+
+
+def layout_of(message: Message) -> str:
+    """How a card puts greeting, body and sign-off together: letter, note (one line each) or outline (body alone)."""
+    return LAYOUTS.get(message.channel, "letter")
+
+
+def variants_data(guide: Guide, message: Message) -> list[dict]:
+    """Each variant as the card needs it: its tone, and its subject and body parsed, with each person's wordings."""
+    optional = frozenset(b.label for b in guide.blanks if not b.required)
+    ids = {b.label: b.id for b in guide.blanks}
+    people = PEOPLE if message.per_interviewer else 1
+    out = []
+    for v in message.variants:
+        tone = guide.tone(v.tone)
+        body, _ = wording.variant_body(v.body, optional, people, ids.__getitem__)  # problems were reported by check
+        subject = wording.variant_body(v.subject, optional, people, ids.__getitem__)[0] if v.subject else None
+        out.append({"tone": wording.tone_data(tone.__dict__), "label": v.label or tone.label, "subject": subject, "body": body})
+    return out
+
+
+def message_config(message: Message, guide: Guide | None = None) -> dict:
+    """Return what the message card needs about one message: its channel, limits, recipients, layout and wordings."""
     limits = message.length
     config: dict = {"id": message.id, "step": message.step, "email": message.channel == "email"}
     config["perRecipient"] = message.per_interviewer
+    config["recipients"] = {"to": message.recipients["to"], "cc": message.recipients.get("cc", "none")}
+    config["layout"] = layout_of(message)
+    if guide is not None:
+        config["variants"] = variants_data(guide, message)
     if message.channel == "sms":
         config["sms"] = True  # one text message: the card counts GSM-7/UCS-2 units and offers an sms: link
     if "sentences" in limits:
@@ -100,10 +128,27 @@ def page_data(
             "urls": {"desk": url("applications.md"), "print": url("application-print.md")},
         },
         "calendar": {"product": f"-//{site_name}//Follow-up planner//EN"},
+        "people": people_data(guide),
     }
     if with_plan:
         data["plan"] = plan(guide, url)
     return data
+
+
+PERSON_PARTS = ("given", "family", "address", "title")  # a person blank's values: `{id}.given`, ... in the store
+
+
+def people_data(guide: Guide) -> dict:
+    """The person blanks (asked as given name, family name, form of address, title) and the forms of address."""
+    return {
+        "blanks": [b.id for b in guide.blanks if b.input == "person"],
+        "parts": list(PERSON_PARTS),
+        "addresses": [
+            {"id": a["id"], "label": a["label"], "text": a.get("text") or "", "words": dict(a.get("words") or {})}
+            for a in guide.addresses
+        ],
+        "titles": list(guide.titles),
+    }
 
 
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from generator import blanks as blank_syntax
 from generator import pagedata, wording
 from generator.errors import ContentErrors, Problem
-from generator.model import Guide
+from generator.model import Guide, first_wording
 from generator.schema import schema
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+!|~])")
@@ -142,7 +142,8 @@ class _Renderer:
             guide=guide, settings=settings, schema=schema(), url=self.url, src=self.src, sentences=blank_syntax.sentences
         )
         self.env.globals["ui"] = guide.ui  # the interface words of the build's language (content/ui.yml)
-        self.env.globals.update(page_data=self.page_data, message_config=pagedata.message_config, placement=pagedata.placement)
+        self.env.globals.update(page_data=self.page_data, message_config=self.message_config, placement=pagedata.placement)
+        self.env.globals.update(frame=self.frame)
 
     def _source(self, name: str):
         """Load a template by name from the in-memory templates, naming its file for error messages."""
@@ -150,9 +151,30 @@ class _Renderer:
             return None
         return self.templates[name], f"{self.settings.templates_label}/{name}", lambda: True
 
-    def blanks_html(self, text: str) -> Markup:
+    def message_config(self, message) -> dict:
+        """The card's configuration of one message (generator/pagedata.py)."""
+        return pagedata.message_config(message, self.guide)
+
+    def frame(self, message, variant) -> dict:
+        """What the page without JavaScript shows around a variant's body: the tone's greeting to an unnamed person,
+        its sign-off and the sender's name as blanks (letter and note layouts), nothing for an outline."""
+        if pagedata.layout_of(message) == "outline":
+            return {"greeting": "", "sign_off": "", "name": "", "label": variant.label or self.guide.tone(variant.tone).label}
+        tone = self.guide.tone(variant.tone)
+        role = "recipient_name" if message.per_interviewer else "contact_name"
+        label = lambda r: next((f"[{b.label}]" for b in self.guide.blanks if b.role == r), "")  # noqa: E731
+        unknown = label(role) or label("recipient_name")
+        return {
+            "greeting": wording.greeting({}, tone.__dict__, self.guide.addresses, unknown),
+            "sign_off": tone.sign_off if pagedata.layout_of(message) == "letter" else "",
+            "name": label("sender_name"),
+            "label": variant.label or tone.label,
+        }
+
+    def blanks_html(self, text) -> Markup:
         """Render template text as HTML: each [Label] a marked span the script can fill, each {optional part} a span
-        that names the blanks it needs (generator/wording.py)."""
+        that names the blanks it needs (generator/wording.py). A list body shows the first wording of each sentence."""
+        text = first_wording(text).rstrip()
         optional = {label for label, b in self.labels.items() if not b.required}
         nodes, _ = wording.parse_template(text, optional)  # problems were reported by `check`
 

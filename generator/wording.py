@@ -342,7 +342,8 @@ def check_alternatives(message_id: str, body: str | list, people: int = 4) -> li
     return [
         WordingProblem(
             ("body",),
-            f"message '{message_id}': the alternatives give at most {most} notes that share no more than half their sentences",
+            f"message '{message_id}': the alternatives give at most {most} note{'s' * (most != 1)} that share no more than"
+            " half their sentences",
             f"{people} interviewers",
             "add another wording to more sentences: a list of alternatives in place of a sentence",
         )

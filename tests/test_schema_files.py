@@ -54,7 +54,8 @@ def test_content_file_points_at_its_schema_and_validates(path):
         (lambda d: d.update(order="first"), "step"),
         (lambda d: d["when"].update(after="a day"), "step"),
         (lambda d: d.update(title=""), "step"),
-        (lambda d: d["variants"][0].update(tone="x"), "message"),
+        (lambda d: d["variants"][0].update(id="formal"), "message"),  # the key of the previous release
+        (lambda d: d["variants"][0].update(body=[["only one alternative"]]), "message"),
         (lambda d: d.update(channel="fax"), "message"),
     ],
 )
@@ -153,12 +154,12 @@ def test_new_fields_reach_the_editors_schema(extended):
             'order: {type: int, min: 0, max: 99, required: true, description: "Position in the journey',
             'order: {type: integer, min: 0, max: 99, required: true, description: "Position in the journey',
             "kinds.step.fields.order.type: unknown field type (expected one of text, template, id, ref, int, bool, enum, "
-            "duration, range, list, timing, ",
+            "duration, range, list, wording, phrase, words, timing, ",
         ),
         (
             'step: {type: ref, to: step, required: true, description: "The step this',
             'step: {type: ref, to: stpe, required: true, description: "The step this',
-            "kinds.message.fields.step.to: reference to nothing (expected a kind or type with an id field: blank, message, ",
+            "kinds.message.fields.step.to: reference to nothing (expected a kind or type with an id field: address, blank, message, ",
         ),
         (
             "channel: {type: enum, values: [email, linkedin, phone, letter, sms],",
