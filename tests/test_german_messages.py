@@ -12,7 +12,7 @@ import yaml
 from generator import blanks, wording
 
 ROOT = Path(__file__).resolve().parent.parent
-GERMAN = ROOT / "content-drafts" / "de"  # the German tones, addresses and messages in the new shape
+GERMAN = ROOT / "content" / "de"  # the German tones, addresses and messages
 MESSAGES = sorted((GERMAN / "messages").glob("*.yml"))
 BLANKS = yaml.safe_load((ROOT / "content" / "de" / "blanks.yml").read_text(encoding="utf-8"))["blanks"]
 LABELS = {b["label"] for b in BLANKS}
