@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -174,3 +176,10 @@ def test_avoid_items_read_as_the_thing_to_avoid(path):
         first = item.split()[0]
         assert first[0].isupper() and first.lower() not in DOES_NOT_AVOID, item
         assert not item.lower().startswith(("vermeiden sie", "verzichten sie")), item
+
+
+def test_a_day_written_the_german_way_is_not_a_sentence_end_in_python_or_the_browser():
+    text = "vielen Dank für das Gespräch am 3. März. Sie wollten sich bis zum 10. März melden. Das war 2025. Am 2026-03-03. Gut!"
+    assert blanks.sentences(text) == 5
+    script = f"console.log(({json.dumps(text)}.match(new RegExp({json.dumps(blanks.SENTENCE_END.pattern)}, 'g')) || []).length)"
+    assert subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout.strip() == "5"
