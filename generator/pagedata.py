@@ -120,6 +120,7 @@ def page_data(
         "version": 1,
         "storage": {"prefix": storage_prefix or default_prefix(site_name)},
         "roles": role_map([{"id": b.id, "role": b.role} for b in guide.blanks]),
+        "labels": {b.id: b.label for b in guide.blanks if b.role},
         "ui": {k: v for k, v in guide.ui.items() if not k.startswith(PAGE_WORDS)},
         "rules": {
             "sentenceEnd": blank_syntax.SENTENCE_END.pattern,

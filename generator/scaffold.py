@@ -14,10 +14,10 @@ def _comment(kind: str, field: str) -> str:
     return "# " + schema()["kinds"][kind]["fields"][field]["description"]
 
 
-def _message(id: str, order: int, step: str, labels: dict[str, str]) -> str:
+def _message(id: str, order: int, step: str, labels: dict[str, str], tone: str) -> str:
     """Return the text of a new message file."""
     c = lambda f: _comment("message", f)  # noqa: E731
-    you, them, company = labels["your_name"], labels["interviewer_name"], labels["company"]
+    company = labels["company"]
     return f"""# yaml-language-server: $schema=../../docs/schema/message.schema.json
 # A new message. Change every text below; `./dev check` says what is wrong and how to fix it.
 # The "Customize this guide" page describes every field.
@@ -35,8 +35,9 @@ send_when: Say when to send it.
 step: {step}
 {c("channel")} One of email, linkedin, phone, letter, sms.
 channel: email
-{c("per_interviewer")}
-per_interviewer: false
+{c("recipients")} to: each-interviewer (one note per interviewer, with alternative wordings) or contact.
+recipients:
+  to: contact
 {c("length")} Use `characters: 200` for a short note instead.
 length:
   sentences: [3, 4]
@@ -47,18 +48,13 @@ include:
 avoid:
   - Anything you would not say to their face.
 {c("variants")}
-# Blanks are labels in square brackets, declared in content/blanks.yml.
+# Blanks are labels in square brackets, declared in content/blanks.yml. The tone (content/tones.yml)
+# adds the greeting and the sign-off: write the message itself.
 variants:
-  - id: formal
-    label: Formal
-    subject: A message from [{you}]
+  - tone: {tone}
+    subject: A message about [{company}]
     body: |
-      Dear [{them}],
-
       Write your first sentence here. Keep the message to three or four sentences. Mention [{company}] where it helps.
-
-      Kind regards,
-      [{you}]
 """
 
 
@@ -109,10 +105,9 @@ def new_file(content_dir: Path, kind: str, id: str) -> Path:
     if kind == "step":
         name, text = f"steps/{order:02d}-{id}.yml", _step(id, order)
     else:
-        wanted = {"your_name": "Your name", "interviewer_name": "Interviewer name", "company": "Company"}
         by_id = {b.id: b.label for b in guide.blanks}
-        labels = {k: by_id.get(k, guide.blanks[0].label) for k in wanted}
-        name, text = f"messages/{id}.yml", _message(id, order, guide.steps[0].id, labels)
+        labels = {"company": by_id.get("company", guide.blanks[0].label)}
+        name, text = f"messages/{id}.yml", _message(id, order, guide.steps[0].id, labels, guide.tones[0].id)
     path = content_dir / name
     if path.exists():
         raise ValueError(f"{path} already exists")

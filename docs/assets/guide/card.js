@@ -2,7 +2,8 @@
 import { announce, element, saveFile } from "./dom.js";
 import { sendActions } from "./send-actions.js";
 import { counted, displayValue, format, mailtoUrl, sentenceCount } from "./text.js";
-import { renderTemplate } from "./wording.js";
+import { closing, fullName, greeting } from "./names.js";
+import { composeMessage, pickBody, renderTemplate } from "./wording.js";
 import { smsNote, smsUrl } from "./sms.js";
 
 // The template's parts as the page holds them: text, {blank, label} for each blank, {optional, needs} for each
@@ -20,9 +21,11 @@ export function templateParts(node) {
 
 // Write parts into node with values filled in (optional parts whose blanks are empty left out); return the text
 // and record unfilled blanks' labels in missing.
-function fillParts(node, parts, values, missing) {
+function fillParts(node, parts, values, missing, frame = (text) => text) {
   const { pieces, text } = renderTemplate(parts, values);
+  const [before, after] = frame("\u0000").split("\u0000");
   node.textContent = "";
+  if (before) node.append(before);
   for (const piece of pieces) {
     if (!piece.blank) {
       node.append(piece.text);
@@ -33,7 +36,25 @@ function fillParts(node, parts, values, missing) {
     if (!piece.value) missing.set(piece.blank, piece.label);
     node.append(span);
   }
-  return text;
+  if (after) node.append(after);
+  return { text: frame(text), body: text };
+}
+
+// The label of the blank with a role, in brackets, as an unfilled name reads: "[Interviewer name]".
+const roleLabel = (data, role) => `[${data.labels?.[data.roles[role]] || role}]`;
+
+// What goes around a card's body: the tone's greeting for the person and its closing for the sender, by layout.
+function frameFor(target, variant, { config, data, people }, missing) {
+  if (config.layout === "outline") return (body) => body;
+  const toRole = target.contact ? "contact_name" : "recipient_name";
+  const hello = greeting(target.person, variant.tone, data.people.addresses, roleLabel(data, toRole));
+  if (!fullName(target.person)) missing.set(data.roles[toRole] || toRole, roleLabel(data, toRole).slice(1, -1));
+  const end = closing(people.sender, variant.tone);
+  if (!end.name) {
+    end.name = roleLabel(data, "sender_name");
+    missing.set(data.roles.sender_name, end.name.slice(1, -1));
+  }
+  return (body) => composeMessage({ greeting: hello, body, ...end }, config.layout);
 }
 
 // The length guidance of a card: sentences and characters against the message's budget, and the blanks left.
@@ -154,33 +175,40 @@ export function createCard(list, options) {
   const send = sendActions(parts, options); // the send links and the sent button of send-actions.js
   list.append(parts.root);
 
-  // Show a variant filled with a recipient's values; number counts recipients from 1, or is 0 for a single card.
-  const show = (variant, rawValues, number) => {
+  // Show a variant for one addressee ({person, index, cc, contact}) with the application's values; number counts
+  // the cards from 1, or is 0 for a single card.
+  const show = (variant, target, context, number) => {
     const values = Object.create(null);
-    for (const [key, value] of Object.entries(rawValues)) values[key] = displayValue(value, data.dates.locale);
+    for (const [key, value] of Object.entries(context.values)) values[key] = displayValue(value, data.dates.locale);
     Object.assign(card, { armed: null, number, missing: new Map() });
     parts.status.textContent = "";
-    parts.heading.hidden = !number;
-    const name = values[data.roles.recipient_name] || format(ui.recipient_number, { number });
-    parts.heading.textContent = format(ui.for_recipient, { name });
-    if (number) parts.root.setAttribute("aria-label", parts.heading.textContent);
+    const name = fullName(target.person);
+    parts.heading.hidden = !number && !name;
+    parts.heading.textContent = format(ui.for_recipient, { name: name || format(ui.recipient_number, { number: target.index + 1 }) });
+    const copied = target.cc.map(fullName).filter(Boolean);
+    if (copied.length) parts.heading.textContent += " · " + format(ui.cc_line, { names: copied.join(", ") });
+    if (!parts.heading.hidden) parts.root.setAttribute("aria-label", parts.heading.textContent);
     else parts.root.removeAttribute("aria-label");
     parts.subjectLine.hidden = !variant.subject;
     if (subjectButton) subjectButton.hidden = !variant.subject;
-    card.subject = variant.subject ? fillParts(parts.subjectText, variant.subject, values, card.missing) : "";
-    card.body = fillParts(parts.body, variant.body, values, card.missing);
+    const subject = variant.subject ? pickBody(variant.subject, target.index) : null;
+    card.subject = subject ? fillParts(parts.subjectText, subject, values, card.missing).text : "";
+    const frame = frameFor(target, variant, { ...options, people: context.people }, card.missing);
+    ({ text: card.body, body: card.note } = fillParts(parts.body, pickBody(variant.body, target.index), values, card.missing, frame));
     const { text, over } = guidance(card, options);
     if (parts.meta.textContent !== text) parts.meta.textContent = text;
     parts.meta.classList.toggle("is-warn", over);
+    const to = target.person.email || "";
+    const cc = target.cc.map((p) => p.email).filter(Boolean);
     if (mailLink) {
-      const url = mailtoUrl(values[data.roles.recipient_email], card.subject, card.body);
+      const url = mailtoUrl(to, card.subject, card.body, cc);
       mailLink.hidden = url.length > data.rules.mailLinkLimit;
       mailNote.hidden = !mailLink.hidden;
       if (mailLink.hidden) mailLink.removeAttribute("href");
       else mailLink.setAttribute("href", url);
     }
-    send(values[data.roles.recipient_email], card.subject, card.body);
+    send(to, card.subject, card.body);
     if (smsLink) smsLink.setAttribute("href", smsUrl(values[data.roles.recipient_phone], card.body));
   };
-  return { show, remove: () => parts.root.remove() };
+  return { show, remove: () => parts.root.remove(), text: () => card.note };
 }

@@ -1,78 +1,92 @@
-// A message's cards: the tone choice, the premium switch, and one card per recipient, redrawn on every change.
-import { createCard, templateParts } from "./card.js";
+// A message's cards: the tone choice, the premium switch, and one card per addressee, redrawn on every change.
+// The wordings come parsed from the page data (generator/pagedata.py); who gets a card follows the message's
+// `recipients` (names.js addressees), and each interviewer's card draws that person's wordings.
+import { createCard } from "./card.js";
 import { element } from "./dom.js";
+import { addressees, fullName } from "./names.js";
+import { peopleOf } from "./people.js";
+import { similarityWarnings } from "./similarity.js";
 import { format } from "./text.js";
 
 let groups = 0; // names of the tone radio groups, unique on the page
 
-// The variants (tones) the page holds for this message, read from the plain templates.
-function readVariants(root) {
-  return [...root.querySelectorAll("[data-ati-variant]")].map((section) => {
-    const subject = section.querySelector("[data-ati-subject]");
-    return {
-      section,
-      id: section.dataset.atiVariant,
-      label: section.querySelector(".ati-variant__title")?.textContent || section.dataset.atiVariant,
-      subject: subject ? templateParts(subject) : null,
-      body: templateParts(section.querySelector("[data-ati-body]")),
-    };
+// The tone radios in a fieldset; each change is remembered as the reader's tone.
+function toneChoice(variants, ui, store) {
+  const fieldset = element("fieldset", "ati-tones");
+  fieldset.append(element("legend", "", ui.tone_legend));
+  const name = `ati-tone-${++groups}`;
+  const radios = variants.map((variant) => {
+    const label = element("label");
+    const radio = element("input");
+    Object.assign(radio, { type: "radio", name, value: variant.tone.id });
+    radio.addEventListener("change", () => store.updateSettings({ variant: variant.tone.id }));
+    label.append(radio, " " + variant.label);
+    fieldset.append(label);
+    return radio;
   });
+  return { fieldset, radios };
 }
 
-// Whether a recipient has anything typed in.
-const hasValues = (recipient) => Object.values(recipient).some((v) => v.trim());
+// The premium switch of a message with a larger premium limit (LinkedIn).
+function premiumSwitch(config, ui, store) {
+  const label = element("label", "ati-check");
+  const box = element("input");
+  box.type = "checkbox";
+  box.addEventListener("change", () => store.updateSettings({ premium: box.checked || null }));
+  label.append(box, " " + format(ui.premium, { limit: config.premiumCharacters }));
+  return { label, box };
+}
+
+// Warn, under the cards, about notes to different people that share too many sentences.
+function showSimilarity(box, cards, targets, values, ui) {
+  const notes = cards.map((card, i) => ({ text: card.text(), aside: values[i] }));
+  const warnings = targets.length > 1 ? similarityWarnings(notes) : [];
+  box.hidden = !warnings.length;
+  box.textContent = warnings
+    .map((w) =>
+      format(ui.similar_notes, {
+        first: fullName(targets[w.first].person),
+        second: fullName(targets[w.second].person),
+        shared: w.shared.length,
+        reword: w.reword,
+      }),
+    )
+    .join(" ");
+}
 
 // Start the cards of one message in root.
 export function start(root, { data, store }) {
   const ui = data.ui;
   const config = JSON.parse(root.dataset.config);
-  const variants = readVariants(root);
+  const variants = config.variants || [];
   if (!variants.length) throw new Error("no templates");
   const toolbar = element("div", "ati-toolbar");
   const list = element("div", "ati-cards");
-  const radios = [];
-  const cards = [];
-  const groupName = `ati-tone-${++groups}`;
-  if (variants.length > 1) {
-    const fieldset = element("fieldset", "ati-tones");
-    fieldset.append(element("legend", "", ui.tone_legend));
-    for (const variant of variants) {
-      const label = element("label");
-      const radio = element("input");
-      radio.type = "radio";
-      radio.name = groupName;
-      radio.value = variant.id;
-      radio.addEventListener("change", () => store.updateSettings({ variant: variant.id }));
-      radios.push(radio);
-      label.append(radio, " " + variant.label);
-      fieldset.append(label);
-    }
-    toolbar.append(fieldset);
-  }
-  let premiumBox = null;
-  if (config.premiumCharacters) {
-    const label = element("label", "ati-check");
-    premiumBox = element("input");
-    premiumBox.type = "checkbox";
-    premiumBox.addEventListener("change", () => store.updateSettings({ premium: premiumBox.checked || null }));
-    label.append(premiumBox, " " + format(ui.premium, { limit: config.premiumCharacters }));
-    toolbar.append(label);
-  }
+  const similar = element("p", "ati-status is-warn");
+  similar.setAttribute("role", "status");
+  similar.hidden = true;
+  const tones = variants.length > 1 ? toneChoice(variants, ui, store) : null;
+  if (tones) toolbar.append(tones.fieldset);
+  const premiumBox = config.premiumCharacters ? premiumSwitch(config, ui, store) : null;
+  if (premiumBox) toolbar.append(premiumBox.label);
   const premium = () => store.setting("premium") === true;
+  const cards = [];
 
   const update = () => {
-    const variant = variants.find((v) => v.id === store.setting("variant")) || variants[0];
+    const variant = variants.find((v) => v.tone.id === store.setting("variant")) || variants[0];
     const app = store.application();
-    const recipients = app.recipients.filter(hasValues);
-    const people = config.perRecipient && recipients.length > 1 ? recipients : [recipients[0] || Object.create(null)];
-    for (const radio of radios) radio.checked = radio.value === variant.id;
-    if (premiumBox) premiumBox.checked = premium();
-    while (cards.length < people.length) cards.push(createCard(list, { config, data, premium }));
-    while (cards.length > people.length) cards.pop().remove();
-    cards.forEach((card, i) => card.show(variant, { ...app.fields, ...people[i] }, people.length > 1 ? i + 1 : 0));
+    const people = peopleOf(app, data);
+    const targets = addressees(config.recipients, people).map((t) => ({ ...t, contact: t.person === people.contact }));
+    for (const radio of tones?.radios || []) radio.checked = radio.value === variant.tone.id;
+    if (premiumBox) premiumBox.box.checked = premium();
+    while (cards.length < targets.length) cards.push(createCard(list, { config, data, premium }));
+    while (cards.length > targets.length) cards.pop().remove();
+    const values = targets.map((t) => ({ ...app.fields, ...(t.contact ? {} : app.recipients[t.index] || {}) }));
+    cards.forEach((card, i) => card.show(variant, targets[i], { values: values[i], people }, targets.length > 1 ? i + 1 : 0));
+    showSimilarity(similar, cards, targets, values.map((v) => Object.values(v)), ui);
   };
   update();
-  root.prepend(toolbar, list);
-  for (const variant of variants) variant.section.hidden = true;
+  root.prepend(toolbar, list, similar);
+  for (const section of root.querySelectorAll("[data-ati-variant]")) section.hidden = true;
   const stop = store.subscribe(() => (root.isConnected ? update() : stop()));
 }

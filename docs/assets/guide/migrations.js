@@ -1,5 +1,6 @@
 // Stored-data versions: the pre-0.2 keys of the old ati.js and store version 1, brought up to the current version.
 // Pure functions over plain objects; the store reads and removes the old keys.
+import { splitName } from "./names.js";
 
 export const VERSION = 2;
 export const LEGACY_KEYS = ["ati-profile", "ati-tone", "ati-premium", "ati-remember"];
@@ -46,3 +47,30 @@ export function migrate(state) {
   if (out !== state) for (const step of steps) out = step(out);
   return out;
 }
+
+// The name blanks of releases before 0.2: one text each, now a person (given, family, form of address, title).
+const OLD_NAMES = ["your_name", "interviewer_name"];
+const OLD_FORMS = ["Ms", "Mr", "Mx", "Mrs", "Miss", "Frau", "Herr"].map((text) => ({ id: text.toLowerCase(), text }));
+
+// Split one old single name in values into person fields, keeping what was typed in "<id>.check" for the form to
+// ask the person to confirm; the old title blank ("Ms", "Dr") becomes the form of address or the title.
+function splitOld(values, id) {
+  const typed = typeof values[id] === "string" ? values[id].trim() : "";
+  if (!typed || values[`${id}.given`] || values[`${id}.family`]) return;
+  const title = id === "interviewer_name" ? String(values.interviewer_title ?? "").trim() : "";
+  const person = splitName(title ? `${title} ${typed}` : typed, { addresses: OLD_FORMS });
+  const address = OLD_FORMS.find((form) => form.id === person.address);
+  person.address = address ? { mrs: "ms", miss: "ms" }[address.id] || address.id : "";
+  for (const part of ["given", "family", "address", "title"]) if (person[part]) values[`${id}.${part}`] = person[part];
+  values[`${id}.check`] = title ? `${title} ${typed}` : typed;
+  delete values.interviewer_title;
+}
+
+// The step for stored data from before 0.2: every application's old names split.
+export function splitOldNames(state) {
+  for (const app of state.applications || []) {
+    for (const values of [app.fields || {}, ...(app.recipients || [])]) for (const id of OLD_NAMES) splitOld(values, id);
+  }
+  return state;
+}
+addStep(splitOldNames);

@@ -1,6 +1,17 @@
 // The profile form: the reader's details and one fieldset per recipient, kept in the store as they type.
 import { announce } from "./dom.js";
+import { syncPerson } from "./people.js";
 import { format } from "./text.js";
+
+// Under each person split from an earlier single name, say so and show what was typed, until the person is edited.
+function showChecks(container, values, ui) {
+  for (const set of container.querySelectorAll("[data-ati-person]")) {
+    const note = set.querySelector("[data-ati-person-check]");
+    const typed = values[`${set.dataset.atiPerson}.check`];
+    note.hidden = !typed;
+    note.textContent = typed ? format(ui.person_check, { name: typed }) : "";
+  }
+}
 
 // Fill the recipients' fieldsets from the application, one per recipient (at least one).
 function showRecipients(parts, app, ui) {
@@ -13,11 +24,12 @@ function showRecipients(parts, app, ui) {
     fieldset.querySelector("[data-ati-index]").textContent = index + 1;
     for (const input of fieldset.querySelectorAll("[data-name]")) {
       const [label, , help] = input.parentNode.children; // label, input, help: the template's order
-      label.htmlFor = input.id = prefix + input.dataset.name;
+      label.htmlFor = input.id = prefix + input.dataset.name.replace(".", "-");
       help.id = input.id + "-help";
       input.setAttribute("aria-describedby", help.id);
       input.value = recipient[input.dataset.name] || "";
     }
+    showChecks(fieldset, recipient, ui);
     const remove = fieldset.querySelector("[data-ati-remove-interviewer]");
     remove.hidden = recipients.length < 2;
     remove.textContent = format(ui.remove_recipient, { number: index + 1 });
@@ -29,6 +41,7 @@ function showRecipients(parts, app, ui) {
 function showAll(parts, store, ui) {
   const app = store.application();
   for (const input of parts.form.querySelectorAll("[name]")) input.value = app.fields[input.name] || "";
+  showChecks(parts.form.querySelector("fieldset"), app.fields, ui);
   parts.remember.checked = store.remembered;
   showRecipients(parts, app, ui);
 }
@@ -60,11 +73,15 @@ export function start(root, { data, store }) {
         const index = +fieldset.dataset.index;
         while (app.recipients.length <= index) app.recipients.push(Object.create(null));
         app.recipients[index][input.dataset.name] = input.value;
+        syncPerson(app.recipients[index], input.dataset.name);
       });
+      showChecks(fieldset, store.application().recipients[+fieldset.dataset.index] || {}, ui);
     } else if (input.name) {
       store.updateApplication((app) => {
         app.fields[input.name] = input.value;
+        syncPerson(app.fields, input.name);
       });
+      showChecks(parts.form.querySelector("fieldset"), store.application().fields, ui);
     }
   });
   parts.add.addEventListener("click", () => {

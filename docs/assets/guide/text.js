@@ -25,6 +25,7 @@ export const sentenceCount = (text, sentenceEnd) => (text.match(new RegExp(sente
 
 const encode = (text) => encodeURIComponent(String(text ?? "").toWellFormed?.() ?? String(text ?? ""));
 
-// A mailto: URL (RFC 6068) with the body's line breaks as CRLF.
-export const mailtoUrl = (to, subject, body) =>
-  `mailto:${encode(to).replace(/%40/g, "@")}?subject=${encode(subject)}&body=${encode(body.replace(/\r\n|\r|\n/g, "\r\n"))}`;
+// A mailto: URL (RFC 6068) with the body's line breaks as CRLF, and the addresses copied in (cc) if any.
+export const mailtoUrl = (to, subject, body, cc = []) =>
+  `mailto:${encode(to).replace(/%40/g, "@")}?${cc.length ? `cc=${cc.map((a) => encode(a).replace(/%40/g, "@")).join(",")}&` : ""}` +
+  `subject=${encode(subject)}&body=${encode(body.replace(/\r\n|\r|\n/g, "\r\n"))}`;

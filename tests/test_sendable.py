@@ -1,0 +1,201 @@
+"""Issue 12, done when: every copy button, in every tone, on every message page hands over a message ready to send.
+
+Three interviewers (Ms Anna Berg; Tom Okafor with no form of address; Dr Lena Fischer), the optional blanks left
+empty: no bracket, brace or `undefined` in any copied text, mail link or .txt; each greeting right for its person;
+notes to different people share at most half their sentences; outcome messages go to the main contact (interviewer 1
+when there is none); the LinkedIn over-limit warning; a single name typed before names were split is migrated.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import pytest
+import yaml
+from _personalize_helpers import CONTENT, PREFIX, open_form
+
+from generator import wording
+
+pytestmark = pytest.mark.browser
+
+MESSAGES = sorted(p.stem for p in (CONTENT / "messages").glob("*.yml"))
+TONES = {t["id"]: t for t in yaml.safe_load((CONTENT / "tones.yml").read_text("utf-8"))["tones"]}
+PEOPLE = [
+    {"given": "Anna", "family": "Berg", "address": "ms", "email": "anna.berg@northwind.example"},
+    {"given": "Tom", "family": "Okafor", "address": "", "email": "tom.okafor@northwind.example"},
+    {"given": "Lena", "family": "Fischer", "address": "ms", "title": "Dr", "email": "lena.fischer@northwind.example"},
+]
+FORMAL = ["Dear Ms Berg,", "Dear Tom Okafor,", "Dear Dr Fischer,"]
+WARM = ["Hi Anna,", "Hi Tom,", "Hi Lena,"]
+UNSENDABLE = re.compile(r"[\[\]{}]|undefined|null")
+
+
+def _person(page, prefix: str, person: dict) -> None:
+    """Type a person into its fields as a reader would."""
+    for part in ("given", "family", "title"):
+        if person.get(part):
+            page.fill(f"#{prefix}-{part}", person[part])
+    if person.get("address"):
+        page.select_option(f"#{prefix}-address", person["address"])
+
+
+def _fill(page, contact: dict | None = None) -> None:
+    """The job seeker, the job and three interviewers, optional blanks left empty."""
+    open_form(page)
+    _person(page, "ati-your_name", {"given": "Priya", "family": "Sharma"})
+    page.fill("#ati-your_email", "priya.sharma@example.com")
+    page.fill("#ati-company", "Northwind Traders")
+    page.fill("#ati-role", "Junior Data Analyst")
+    page.fill("#ati-interview_date", "2026-03-03")
+    for i, person in enumerate(PEOPLE):
+        if page.locator("[data-ati-interviewer]").count() <= i:
+            page.click("[data-ati-add-interviewer]")
+        _person(page, f"ati-i{i}-interviewer_name", person)
+        page.fill(f"#ati-i{i}-interviewer_email", person["email"])
+    if contact:
+        _person(page, "ati-contact_name", contact)
+        page.fill("#ati-contact_email", contact["email"])
+
+
+def _copy_all(page, card) -> list[str]:
+    """What every copy button of a card hands over (pressed again after a warning, as a reader would)."""
+    texts = []
+    buttons = card.locator(".ati-actions button")
+    for i in range(buttons.count()):
+        button = buttons.nth(i)
+        if not button.is_visible() or not button.text_content().startswith("Copy"):
+            continue
+        page.evaluate("navigator.clipboard.writeText('sentinel')")
+        button.click()
+        page.wait_for_timeout(60)
+        if page.evaluate("navigator.clipboard.readText()") == "sentinel":
+            button.click()  # the first press warned (too long): the second copies
+            page.wait_for_timeout(60)
+        texts.append(page.evaluate("navigator.clipboard.readText()"))
+    return texts
+
+
+def _cards(page) -> list:
+    """The cards of the page's message, once its module has started."""
+    page.locator(".ati-message[data-module-started]").first.wait_for(state="attached")
+    return page.locator(".ati-card").all()
+
+
+def _tones(page) -> list:
+    """The tone radios of the page's message (none when it has one tone)."""
+    return page.locator(".ati-tones input[type=radio]").all()
+
+
+@pytest.fixture()
+def page(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(e.message))
+    page.goto(site_url + "messages/appreciation/")
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_every_copy_button_in_every_tone_on_every_message_page_hands_over_a_sendable_message(page, site_url):
+    _fill(page)
+    read = []
+    for mid in MESSAGES:
+        page.goto(site_url + f"messages/{mid}/")
+        page.locator(".ati-message[data-module-started]").first.wait_for(state="attached")
+        for radio in _tones(page) or [None]:
+            if radio is not None:
+                radio.check()
+            tone = page.locator(".ati-tones input:checked").get_attribute("value") if radio is not None else ""
+            cards = page.locator(".ati-card")
+            for c in range(cards.count()):
+                card = cards.nth(c)
+                for text in _copy_all(page, card):
+                    assert not UNSENDABLE.search(text), (mid, tone, text)
+                    read.append((mid, tone, c, text))
+                body = card.locator(".ati-body").text_content()
+                if mid in ("appreciation", "linkedin-note"):
+                    expected = (WARM if TONES[tone]["greeting"][0].startswith("Hi {given}") else FORMAL)[c]
+                    assert body.startswith(expected), (mid, tone, body)
+                href = card.locator("a.ati-btn[href^=mailto]")
+                if href.count():
+                    url = href.get_attribute("href")
+                    assert not UNSENDABLE.search(urllib.parse.unquote(url)), url
+    assert {mid for mid, *_ in read} == set(MESSAGES)
+    assert len(read) > 40
+
+
+def test_notes_to_different_people_share_at_most_half_their_sentences(page):
+    _fill(page)
+    for radio in _tones(page):
+        radio.check()
+        bodies = page.locator(".ati-card .ati-body").all_text_contents()
+        assert len(bodies) == 3
+        notes = [wording.sentences(b.split("\n\n")[1]) for b in bodies]  # the body between greeting and closing
+        for a in range(3):
+            for b in range(a + 1, 3):
+                assert not wording.too_similar(notes[a], notes[b]), (notes[a], notes[b])
+
+
+def test_outcome_messages_go_to_the_main_contact_or_interviewer_one(page, site_url):
+    _fill(page)
+    page.goto(site_url + "messages/acceptance/")
+    [card] = _cards(page)
+    url = card.locator("a.ati-btn[href^=mailto]").get_attribute("href")
+    assert url.startswith("mailto:anna.berg@northwind.example?cc=tom.okafor@northwind.example,lena.fischer@northwind.example&")
+    assert card.locator(".ati-body").text_content().startswith("Dear Ms Berg,")
+    open_form(page)
+    _person(page, "ati-contact_name", {"given": "Sam", "family": "Patel", "address": "mx"})
+    page.fill("#ati-contact_email", "sam.patel@northwind.example")
+    for mid in ("acceptance", "declination", "continued-interest", "inquiry"):
+        page.goto(site_url + f"messages/{mid}/")
+        [card] = _cards(page)
+        assert card.locator(".ati-card__for").text_content().startswith("For Sam Patel")
+        assert card.locator(".ati-body").text_content().startswith("Dear Mx Patel,"), mid
+        url = card.locator("a.ati-btn[href^=mailto]").get_attribute("href")
+        assert url.startswith("mailto:sam.patel@northwind.example?"), url
+        if mid == "acceptance":
+            assert "cc=anna.berg@northwind.example,tom.okafor@northwind.example,lena.fischer@northwind.example&" in url
+        with page.expect_download() as download:
+            card.get_by_role("button", name="Download .txt").click()
+        text = download.value.path().read_text("utf-8")
+        assert not UNSENDABLE.search(text) and "Dear Mx Patel," in text and text.rstrip().endswith("priya.sharma@example.com")
+
+
+def test_an_over_long_linkedin_note_warns_on_the_first_press(page, site_url):
+    _fill(page)
+    page.goto(site_url + "messages/linkedin-note/")
+    open_form(page)
+    page.fill("#ati-i0-topic", "how the analytics team moved its nightly reporting onto the new warehouse last spring")
+    card = _cards(page)[0]
+    assert "characters too many" in card.locator(".ati-meta").text_content()
+    page.evaluate("navigator.clipboard.writeText('sentinel')")
+    card.get_by_role("button", name="Copy text").click()
+    page.wait_for_timeout(80)
+    assert page.evaluate("navigator.clipboard.readText()") == "sentinel"
+    assert "Too long" in card.locator(".ati-status").text_content()
+
+
+def test_a_single_name_typed_before_names_were_split_is_migrated_for_the_person_to_confirm(page):
+    old = {"ati-profile": {"fields": {"your_name": "Priya Sharma"}, "interviewers": [
+        {"interviewer_name": "Jan van Dijk", "interviewer_title": "Dr"},
+        {"interviewer_name": "Anna-Lena Berg-Okafor", "interviewer_title": "Mx"},
+        {"interviewer_name": "Madonna"},
+    ]}}  # fmt: skip
+    page.evaluate("p => sessionStorage.setItem('ati-profile', JSON.stringify(p))", old["ati-profile"])
+    page.reload()
+    open_form(page)
+    assert page.input_value("#ati-i0-interviewer_name-given") == "Jan"
+    assert page.input_value("#ati-i0-interviewer_name-family") == "van Dijk"
+    assert page.input_value("#ati-i0-interviewer_name-title") == "Dr"
+    note = page.locator("[data-ati-interviewer]").first.locator("[data-ati-person-check]")
+    assert note.is_visible() and "Dr Jan van Dijk" in note.text_content()
+    bodies = [c.locator(".ati-body").text_content() for c in _cards(page)]
+    assert [b.split("\n")[0] for b in bodies] == ["Dear Dr van Dijk,", "Dear Mx Berg-Okafor,", "Dear Madonna,"]
+    assert all(b.rstrip().endswith("Priya Sharma") for b in bodies)
+    page.fill("#ati-i0-interviewer_name-given", "Jan")  # confirming by editing hides the note
+    assert not note.is_visible()
+    assert PREFIX  # the old key is gone, the new one written
+    assert page.evaluate("sessionStorage.getItem('ati-profile')") is None
