@@ -191,22 +191,23 @@ def test_a_personalized_german_thank_you_is_german_in_both_tones(page, content_s
     page.goto(content_site_url + "de/messages/appreciation/")
     open_form(page)
     for field, value in {
-        "your_name": "Jonas Weber",
+        "your_name-given": "Jonas",
+        "your_name-family": "Weber",
         "company": "Nordwind",
         "role": "Analyst",
         "interview_date": "2026-03-03",
     }.items():
         page.fill(f"#ati-{field}", value)
-    page.fill("#ati-i0-interviewer_title", "Sehr geehrte Frau")
-    page.fill("#ati-i0-interviewer_name", "Berg")
+    page.fill("#ati-i0-interviewer_name-given", "Anna")
+    page.fill("#ati-i0-interviewer_name-family", "Berg")
+    page.select_option("#ati-i0-interviewer_name-address", "frau")
     page.fill("#ati-i0-topic", "die Planung der Releases")
     card = page.locator(".ati-message")
     expect(card).to_contain_text("Sehr geehrte Frau Berg,")
     expect(card).to_contain_text("3. März")  # as a person writes it: no weekday, the year only if not this one
     text = page.inner_text(".md-main")
     assert not [w for w in ENGLISH if w in text], [w for w in ENGLISH if w in text]
-    page.get_by_role("radio", name="Du").check()
-    page.fill("#ati-i0-interviewer_name", "Anna")
+    page.get_by_role("radio", name="Persönlich (du)").check()
     expect(card).to_contain_text("Hallo Anna,")
     assert not [w for w in ENGLISH if w in page.inner_text(".md-main")]
 
