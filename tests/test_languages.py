@@ -201,7 +201,7 @@ def test_a_personalized_german_thank_you_is_german_in_both_tones(page, content_s
     page.fill("#ati-i0-interviewer_name-given", "Anna")
     page.fill("#ati-i0-interviewer_name-family", "Berg")
     page.select_option("#ati-i0-interviewer_name-address", "frau")
-    page.fill("#ati-i0-topic", "die Planung der Releases")
+    page.fill("#ati-i0-topic", "den Aufbau der Monatsberichte")
     card = page.locator(".ati-message")
     expect(card).to_contain_text("Sehr geehrte Frau Berg,")
     expect(card).to_contain_text("3. März")  # as a person writes it: no weekday, the year only if not this one
