@@ -28,8 +28,36 @@ def message(mid: str) -> dict:
 
 
 def variant(mid: str, vid: str) -> dict:
-    """Return one variant (tone) of a message."""
-    return next(v for v in message(mid)["variants"] if v["id"] == vid)
+    """Return one variant (tone) of a message, its body and subject as the first wording of each sentence."""
+    found = dict(next(v for v in message(mid)["variants"] if v["tone"] == vid))
+    for key in ("body", "subject"):
+        if isinstance(found.get(key), list):
+            found[key] = " ".join(item[0] if isinstance(item, list) else item for item in found[key])
+    return found
+
+
+PERSONS = {b["id"] for b in BLANKS if b["input"] == "person"}
+FORMS = {"Ms": "ms", "Mr": "mr", "Mx": "mx"}
+
+
+def person_parts(typed: str, title: str = "") -> dict[str, str]:
+    """A typed name (and an old title blank's value) as person fields: the last word is the family name."""
+    words = typed.split()
+    parts = {"given": " ".join(words[:-1]) or typed, "family": words[-1] if len(words) > 1 else ""}
+    if title in FORMS:
+        parts["address"] = FORMS[title]
+    elif title:
+        parts["title"] = title
+    return parts
+
+
+def fill_person(page, prefix: str, typed: str, title: str = "") -> None:
+    """Type a person into the fields with ids starting with prefix (such as ati-your_name)."""
+    for part, value in person_parts(typed, title).items():
+        if part == "address":
+            page.select_option(f"#{prefix}-address", value)
+        else:
+            page.fill(f"#{prefix}-{part}", value)
 
 
 def long_date(iso: str, today: dt.date | None = None) -> str:
@@ -48,7 +76,7 @@ def one_line(value: str) -> str:
 def expected(template: str, values: dict[str, str]) -> str:
     """Fill a template the way the card does, from values keyed by blank id: an optional part {...} whose blanks
     are all filled loses its braces, any other drops (the shipped parts carry their own leading space or comma)."""
-    filled = {LABEL[k]: v for k, v in values.items() if v}
+    filled = {LABEL[k]: v for k, v in values.items() if v and k in LABEL}
 
     def part(match: re.Match) -> str:
         labels = re.findall(r"\[([^\]]+)\]", match.group(1))
@@ -118,12 +146,18 @@ def fill_profile(page, fields: dict[str, str], interviewers: list[dict[str, str]
     """Type a profile into the form as a user would, adding interviewer fieldsets as needed."""
     open_form(page)
     for bid, value in fields.items():
-        page.fill(f"#ati-{bid}", value)
+        if bid in PERSONS:
+            fill_person(page, f"ati-{bid}", value)
+        else:
+            page.fill(f"#ati-{bid}", value)
     for i, iv in enumerate(interviewers):
         if page.locator("[data-ati-interviewer]").count() <= i:
             page.click("[data-ati-add-interviewer]")
         for bid, value in iv.items():
-            page.fill(f"#ati-i{i}-{bid}", value)
+            if bid in PERSONS:
+                fill_person(page, f"ati-i{i}-{bid}", value, iv.get("interviewer_title", ""))
+            elif bid != "interviewer_title":
+                page.fill(f"#ati-i{i}-{bid}", value)
 
 
 def stored(profile: dict, settings: dict | None = None) -> dict:
@@ -203,3 +237,35 @@ def make_fork(project: Path, site_url: str) -> None:
     page.write_text(
         text.replace("## {{ ui.page_template | md }}\n", broken + "## {{ ui.page_template | md }}\n", 1) + second, "utf-8"
     )
+
+
+TONES = {t["id"]: t for t in yaml.safe_load((CONTENT / "tones.yml").read_text("utf-8"))["tones"]}
+ADDRESSES = yaml.safe_load((CONTENT / "addresses.yml").read_text("utf-8"))["addresses"]
+LAYOUT = {"email": "letter", "letter": "letter", "linkedin": "note", "sms": "note", "phone": "outline"}
+
+
+def card_text(mid: str, tone: str, values: dict[str, str], index: int = 0, field: str = "body") -> str:
+    """What a card shows, computed in Python as a cross-check of the browser: the person's wordings filled in, with
+    the tone's greeting for the addressee and its closing for the sender (values as `shown` gives them)."""
+    from generator import wording
+
+    msg, found = message(mid), variant(mid, tone)
+    raw = next(v for v in msg["variants"] if v["tone"] == tone)[field]
+    items = wording.body_items(raw)
+    people = 4 if msg["recipients"]["to"] == "each-interviewer" else 1
+    choices = next(c for n in range(people, 0, -1) if (c := wording.choose(items, n)))
+    choice = choices[index % len(choices)]
+    text = expected(" ".join(items[i][c] for i, c in enumerate(choice)).rstrip(), values)
+    layout = LAYOUT[msg["channel"]]
+    if field == "subject" or layout == "outline":
+        return text
+    person = person_parts(values.get("interviewer_name", ""), values.get("interviewer_title", ""))
+    label = "[Interviewer name]" if people == 4 or values.get("interviewer_name") else "[Main contact]"
+    hello = wording.greeting(person, TONES[tone], ADDRESSES, label)
+    name = values.get("your_name") or "[Your name]"
+    signature = [values.get(k, "") for k in ("your_phone", "your_email")] if TONES[tone].get("signature") else []
+    if layout == "note":
+        return "\n".join(x for x in (hello, text, name) if x)
+    closing = "\n".join(x for x in (TONES[tone]["sign_off"], name, *signature) if x)
+    assert found  # the variant exists
+    return f"{hello}\n\n{text}\n\n{closing}"

@@ -190,13 +190,9 @@ def test_a_personalized_german_thank_you_is_german_in_both_tones(page, content_s
     """No English interface word, German dates through Intl (de-DE from the German ui.yml), a Sie tone and a du tone."""
     page.goto(content_site_url + "de/messages/appreciation/")
     open_form(page)
-    for field, value in {
-        "your_name-given": "Jonas",
-        "your_name-family": "Weber",
-        "company": "Nordwind",
-        "role": "Analyst",
-        "interview_date": "2026-03-03",
-    }.items():
+    page.fill("#ati-your_name-given", "Jonas")
+    page.fill("#ati-your_name-family", "Weber")
+    for field, value in {"company": "Nordwind", "role": "Analyst", "interview_date": "2026-03-03"}.items():
         page.fill(f"#ati-{field}", value)
     page.fill("#ati-i0-interviewer_name-given", "Anna")
     page.fill("#ati-i0-interviewer_name-family", "Berg")
@@ -205,6 +201,7 @@ def test_a_personalized_german_thank_you_is_german_in_both_tones(page, content_s
     card = page.locator(".ati-message")
     expect(card).to_contain_text("Sehr geehrte Frau Berg,")
     expect(card).to_contain_text("3. März")  # as a person writes it: no weekday, the year only if not this one
+    expect(card).to_contain_text("Mit freundlichen Grüßen\nJonas Weber")
     text = page.inner_text(".md-main")
     assert not [w for w in ENGLISH if w in text], [w for w in ENGLISH if w in text]
     page.get_by_role("radio", name="Persönlich (du)").check()

@@ -16,7 +16,7 @@ def test_message_page_prints_only_the_templates(page, site_url):
     assert page.locator(".ati-message button:visible").count() == 0
     bodies = page.locator(".ati-message .ati-body:visible")
     assert bodies.count() >= 1  # the tone chosen on screen prints
-    assert "[Interviewer name]" in bodies.first.inner_text()
+    assert "Dear [Main contact]," in bodies.first.inner_text()  # inquiry goes to the main contact
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
-from _personalize_helpers import cards, open_form
+from _personalize_helpers import cards, fill_person, open_form
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +22,12 @@ def test_sms_card_counts_gsm_units_and_drops_to_70_after_a_curly_apostrophe(brow
     page = context.new_page()
     page.goto(site_url + "messages/text-reply/")
     open_form(page)
-    page.fill("#ati-your_name", "Priya")
+    fill_person(page, "ati-your_name", "Priya")
+    fill_person(page, "ati-contact_name", "Sam Patel")  # a text reply goes to the main contact
     page.fill("#ati-role", "Data Analyst")
     card, href = _sms(page)
-    assert card["body"].startswith("Thanks for your call about the Data Analyst role.")
+    assert card["body"].startswith("Hi Sam,\nThanks for your call about the Data Analyst role.")
+    assert card["body"].endswith("\nPriya")  # a text: greeting, message and name, one line each
     assert f"{len(card['body'])} of 160 characters in one text message" in card["meta"]
     assert "outside the basic text alphabet" not in card["meta"]
     assert href == "sms:?body=" + urllib.parse.quote(card["body"], safe="")

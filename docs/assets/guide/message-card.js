@@ -76,7 +76,8 @@ export function start(root, { data, store }) {
     const variant = variants.find((v) => v.tone.id === store.setting("variant")) || variants[0];
     const app = store.application();
     const people = peopleOf(app, data);
-    const targets = addressees(config.recipients, people).map((t) => ({ ...t, contact: t.person === people.contact }));
+    const toContact = (t) => t.person === people.contact || (config.recipients.to === "contact" && !fullName(t.person));
+    const targets = addressees(config.recipients, people).map((t) => ({ ...t, contact: toContact(t) }));
     for (const radio of tones?.radios || []) radio.checked = radio.value === variant.tone.id;
     if (premiumBox) premiumBox.box.checked = premium();
     while (cards.length < targets.length) cards.push(createCard(list, { config, data, premium }));

@@ -76,7 +76,7 @@ export function addressees(recipients = {}, { contact = {}, interviewers = [] } 
   if (recipients.to === "each-interviewer") {
     return named.length ? named.map(({ person, index }) => ({ person, index, cc: [] })) : [{ person: interviewers[0] || {}, index: 0, cc: [] }];
   }
-  const to = hasName(contact) ? { person: contact, index: -1 } : named[0] || { person: {}, index: -1 };
+  const to = hasName(contact) ? { person: contact, index: -1 } : named[0] || { person: interviewers[0] || {}, index: 0 };
   const cc = recipients.cc === "interviewers" ? named.filter(({ index }) => index !== to.index).map(({ person }) => person) : [];
   return [{ person: to.person, index: Math.max(to.index, 0), cc }];
 }
