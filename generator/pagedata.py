@@ -65,7 +65,8 @@ def layout_of(message: Message) -> str:
 
 
 def variants_data(guide: Guide, message: Message) -> list[dict]:
-    """Each variant as the card needs it: its tone, and its subject and body parsed, with each person's wordings."""
+    """Each variant as the card needs it: its tone's id, greeting and sign-off, and its subject and body parsed, with
+    each person's wordings."""
     optional = frozenset(b.label for b in guide.blanks if not b.required)
     ids = {b.label: b.id for b in guide.blanks}
     people = PEOPLE if message.per_interviewer else 1
@@ -74,7 +75,7 @@ def variants_data(guide: Guide, message: Message) -> list[dict]:
         tone = guide.tone(v.tone)
         body, _ = wording.variant_body(v.body, optional, people, ids.__getitem__)  # problems were reported by check
         subject = wording.variant_body(v.subject, optional, people, ids.__getitem__)[0] if v.subject else None
-        out.append({"tone": wording.tone_data(tone.__dict__), "label": v.label or tone.label, "subject": subject, "body": body})
+        out.append({**wording.tone_data(tone.__dict__), "label": v.label or tone.label, "subject": subject, "body": body})
     return out
 
 

@@ -121,7 +121,7 @@ def test_templates_ask_for_the_details_the_brief_lists(guide):
         "role",
         "interview_date",
         "interviewer_name",
-        "contact_name",
+        "main_contact",
         "topic",
         "clarified",
         "decision_date",
@@ -130,4 +130,4 @@ def test_templates_ask_for_the_details_the_brief_lists(guide):
     per = {b.id for b in guide.blanks if b.per_interviewer}
     assert per == {"interviewer_name", "interviewer_email", "topic", "clarified"}
     people = {b.id for b in guide.blanks if b.input == "person"}
-    assert people == {"your_name", "interviewer_name", "contact_name"}
+    assert people == {"your_name", "interviewer_name", "main_contact"}

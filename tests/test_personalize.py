@@ -203,7 +203,7 @@ def test_unfilled_blanks_stay_marked_and_are_counted(web):
     page = web.open("messages/inquiry/")
     formal = variant("inquiry", "formal")
     shown = [without_optional_parts(formal[k]) for k in ("subject", "body")]  # an empty optional blank drops its part
-    ids = blank_ids(shown[0]) + ["contact_name", "your_name"]  # subject, then the greeting's and closing's names
+    ids = blank_ids(shown[0]) + ["main_contact", "your_name"]  # subject, then the greeting's and closing's names
     ids += [i for i in blank_ids(shown[1]) if i not in ids]
     card = page.locator(".ati-card").first
     unfilled = card.locator(".ati-blank:not(.is-filled)")

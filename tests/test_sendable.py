@@ -54,8 +54,8 @@ def _fill(page, contact: dict | None = None) -> None:
         _person(page, f"ati-i{i}-interviewer_name", person)
         page.fill(f"#ati-i{i}-interviewer_email", person["email"])
     if contact:
-        _person(page, "ati-contact_name", contact)
-        page.fill("#ati-contact_email", contact["email"])
+        _person(page, "ati-main_contact", contact)
+        page.fill("#ati-main_contact_email", contact["email"])
 
 
 def _copy_all(page, card) -> list[str]:
@@ -147,8 +147,8 @@ def test_outcome_messages_go_to_the_main_contact_or_interviewer_one(page, site_u
     assert url.startswith("mailto:anna.berg@northwind.example?cc=tom.okafor@northwind.example,lena.fischer@northwind.example&")
     assert card.locator(".ati-body").text_content().startswith("Dear Ms Berg,")
     open_form(page)
-    _person(page, "ati-contact_name", {"given": "Sam", "family": "Patel", "address": "mx"})
-    page.fill("#ati-contact_email", "sam.patel@northwind.example")
+    _person(page, "ati-main_contact", {"given": "Sam", "family": "Patel", "address": "mx"})
+    page.fill("#ati-main_contact_email", "sam.patel@northwind.example")
     for mid in ("acceptance", "declination", "continued-interest", "inquiry"):
         page.goto(site_url + f"messages/{mid}/")
         [card] = _cards(page)

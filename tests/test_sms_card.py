@@ -23,7 +23,7 @@ def test_sms_card_counts_gsm_units_and_drops_to_70_after_a_curly_apostrophe(brow
     page.goto(site_url + "messages/text-reply/")
     open_form(page)
     fill_person(page, "ati-your_name", "Priya")
-    fill_person(page, "ati-contact_name", "Sam Patel")  # a text reply goes to the main contact
+    fill_person(page, "ati-main_contact", "Sam Patel")  # a text reply goes to the main contact
     page.fill("#ati-role", "Data Analyst")
     card, href = _sms(page)
     assert card["body"].startswith("Hi Sam,\nThanks for your call about the Data Analyst role.")

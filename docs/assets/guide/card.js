@@ -47,9 +47,9 @@ const roleLabel = (data, role) => `[${data.labels?.[data.roles[role]] || role}]`
 function frameFor(target, variant, { config, data, people }, missing) {
   if (config.layout === "outline") return (body) => body;
   const toRole = target.contact ? "contact_name" : "recipient_name";
-  const hello = greeting(target.person, variant.tone, data.people.addresses, roleLabel(data, toRole));
+  const hello = greeting(target.person, variant, data.people.addresses, roleLabel(data, toRole));
   if (!fullName(target.person)) missing.set(data.roles[toRole] || toRole, roleLabel(data, toRole).slice(1, -1));
-  const end = closing(people.sender, variant.tone);
+  const end = closing(people.sender, variant);
   if (!end.name) {
     end.name = roleLabel(data, "sender_name");
     missing.set(data.roles.sender_name, end.name.slice(1, -1));

@@ -18,8 +18,8 @@ function toneChoice(variants, ui, store) {
   const radios = variants.map((variant) => {
     const label = element("label");
     const radio = element("input");
-    Object.assign(radio, { type: "radio", name, value: variant.tone.id });
-    radio.addEventListener("change", () => store.updateSettings({ variant: variant.tone.id }));
+    Object.assign(radio, { type: "radio", name, value: variant.id });
+    radio.addEventListener("change", () => store.updateSettings({ variant: variant.id }));
     label.append(radio, " " + variant.label);
     fieldset.append(label);
     return radio;
@@ -73,12 +73,12 @@ export function start(root, { data, store }) {
   const cards = [];
 
   const update = () => {
-    const variant = variants.find((v) => v.tone.id === store.setting("variant")) || variants[0];
+    const variant = variants.find((v) => v.id === store.setting("variant")) || variants[0];
     const app = store.application();
     const people = peopleOf(app, data);
     const toContact = (t) => t.person === people.contact || (config.recipients.to === "contact" && !fullName(t.person));
     const targets = addressees(config.recipients, people).map((t) => ({ ...t, contact: toContact(t) }));
-    for (const radio of tones?.radios || []) radio.checked = radio.value === variant.tone.id;
+    for (const radio of tones?.radios || []) radio.checked = radio.value === variant.id;
     if (premiumBox) premiumBox.box.checked = premium();
     while (cards.length < targets.length) cards.push(createCard(list, { config, data, premium }));
     while (cards.length > targets.length) cards.pop().remove();

@@ -48,29 +48,39 @@ export function migrate(state) {
   return out;
 }
 
-// The name blanks of releases before 0.2: one text each, now a person (given, family, form of address, title).
-const OLD_NAMES = ["your_name", "interviewer_name"];
+// Forms of address a single name typed before 0.2 may start with.
 const OLD_FORMS = ["Ms", "Mr", "Mx", "Mrs", "Miss", "Frau", "Herr"].map((text) => ({ id: text.toLowerCase(), text }));
+const OLD_TITLE = "interviewer_title"; // the blank that held "Ms" or "Dr" before 0.2
 
 // Split one old single name in values into person fields, keeping what was typed in "<id>.check" for the form to
 // ask the person to confirm; the old title blank ("Ms", "Dr") becomes the form of address or the title.
 function splitOld(values, id) {
   const typed = typeof values[id] === "string" ? values[id].trim() : "";
   if (!typed || values[`${id}.given`] || values[`${id}.family`]) return;
-  const title = id === "interviewer_name" ? String(values.interviewer_title ?? "").trim() : "";
-  const person = splitName(title ? `${title} ${typed}` : typed, { addresses: OLD_FORMS });
-  const address = OLD_FORMS.find((form) => form.id === person.address);
-  person.address = address ? { mrs: "ms", miss: "ms" }[address.id] || address.id : "";
+  const title = typeof values[OLD_TITLE] === "string" ? values[OLD_TITLE].trim() : "";
+  const whole = title ? `${title} ${typed}` : typed;
+  const person = splitName(whole, { addresses: OLD_FORMS });
+  person.address = { mrs: "ms", miss: "ms" }[person.address] || person.address;
   for (const part of ["given", "family", "address", "title"]) if (person[part]) values[`${id}.${part}`] = person[part];
-  values[`${id}.check`] = title ? `${title} ${typed}` : typed;
-  delete values.interviewer_title;
+  values[`${id}.check`] = whole;
+  delete values[OLD_TITLE];
 }
 
-// The step for stored data from before 0.2: every application's old names split.
-export function splitOldNames(state) {
+// Every application's old single names split: `ids` are the person blanks (the page data's people.blanks).
+export function splitOldNames(state, ids) {
   for (const app of state.applications || []) {
-    for (const values of [app.fields || {}, ...(app.recipients || [])]) for (const id of OLD_NAMES) splitOld(values, id);
+    for (const values of [app.fields || {}, ...(app.recipients || [])]) for (const id of ids) splitOld(values, id);
   }
   return state;
 }
-addStep(splitOldNames);
+
+// The person blanks this page's data names (none outside a page, such as in Node's tests).
+function personBlanks() {
+  const element = globalThis.document?.getElementById("ati-page-data");
+  try {
+    return element ? JSON.parse(element.dataset.json).people?.blanks || [] : [];
+  } catch {
+    return [];
+  }
+}
+addStep((state) => splitOldNames(state, personBlanks()));
