@@ -156,8 +156,8 @@ def test_german_outcome_messages_go_to_the_main_contact(page, content_site_url):
     page.goto(content_site_url + "de/messages/acceptance/")
     _started(page)
     open_form(page)
-    _person(page, "ati-contact_name", {"given": "Sabine", "family": "Krüger", "address": "frau"})
-    page.fill("#ati-contact_email", "s.krueger@nordwind.example")
+    _person(page, "ati-main_contact", {"given": "Sabine", "family": "Krüger", "address": "frau"})
+    page.fill("#ati-main_contact_email", "s.krueger@nordwind.example")
     for mid in ("acceptance", "declination", "continued-interest", "inquiry"):
         page.goto(content_site_url + f"de/messages/{mid}/")
         _started(page)
