@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+# A run of . ! ? before a space or the end; not the full stop of a day written as German does ("am 3. März").
+SENTENCE_END = re.compile(r"(?<!\s\d)(?<!^\d)(?<!\s\d\d)(?<!^\d\d)[.!?]+(?=\s|$)")
 BRACKET = re.compile(r"[\[\]]")  # parse jumps from one bracket to the next
 
 

@@ -111,6 +111,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result
+        langs.localize(config, self.language, langs.branding_words(self.result.guide.ui))
         for warning in outcome.problems:
             log.warning(str(warning))
         if config.nav is None:
