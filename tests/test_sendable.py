@@ -13,7 +13,7 @@ import urllib.parse
 
 import pytest
 import yaml
-from _personalize_helpers import CONTENT, PREFIX, open_form
+from _personalize_helpers import CONTENT, open_form, storage
 
 from generator import wording
 
@@ -197,5 +197,6 @@ def test_a_single_name_typed_before_names_were_split_is_migrated_for_the_person_
     assert all(b.rstrip().endswith("Priya Sharma") for b in bodies)
     page.fill("#ati-i0-interviewer_name-given", "Jan")  # confirming by editing hides the note
     assert not note.is_visible()
-    assert PREFIX  # the old key is gone, the new one written
+    assert page.evaluate("sessionStorage.getItem('ati-profile')") is None  # the old key is gone
+    assert "Jan" in "".join(storage(page)["session"].values())  # the split name is written under the prefix
     assert page.evaluate("sessionStorage.getItem('ati-profile')") is None
