@@ -5,7 +5,7 @@ import { addressees } from "./names.js";
 import { peopleOf } from "./people.js";
 
 // The variant of the tone the reader chose (the store's tone choice), or the message's first.
-export const chosenVariant = (variants, store) => variants.find(({ tone: voice }) => voice?.id === store.setting("variant")) || variants[0];
+export const chosenVariant = (variants, store) => variants.find((variant) => variant.id === store.setting("variant")) || variants[0];
 
 // Read one message section once: its configuration, where its cards go, its edited-text box and no-JS template.
 function readSection(section, data) {
