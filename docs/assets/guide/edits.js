@@ -1,9 +1,9 @@
-// Per-card edits and tones: edits[messageId][index] = {text, basis, tone} (index: the addressee's); pure functions.
+// Per-card edits and tones: edits[messageId][index] = {text, basis, variant} (index: the addressee's); pure functions.
 const INDEX = /^\d{1,3}$/;
-const FIELDS = ["text", "basis", "tone"];
+const FIELDS = ["text", "basis", "variant"];
 const owned = (object, key) => object != null && Object.prototype.hasOwnProperty.call(object, key);
 
-// One card's entry with its text fields only ({text, basis, tone}), or null when it holds none.
+// One card's entry with its text fields only ({text, basis, variant}), or null when it holds none.
 function cleanCard(source) {
   if (!source || typeof source !== "object" || Array.isArray(source)) return null;
   const out = Object.create(null);
@@ -34,7 +34,7 @@ export function cleanEdits(source) {
 // The entry of one card, or null.
 export const cardEdit = (edits, message, index) => (owned(edits, message) && owned(edits[message], String(index)) ? edits[message][String(index)] : null);
 
-// Change one card's entry in edits by patch ({text, basis, tone}; null removes a field); empty entries go.
+// Change one card's entry in edits by patch ({text, basis, variant}; null removes a field); empty entries go.
 export function changeCardEdit(edits, message, index, patch) {
   const cards = owned(edits, message) ? edits[message] : Object.create(null);
   const card = Object.assign(Object.create(null), cardEdit(edits, message, index));
@@ -61,5 +61,5 @@ export function shownText(edit, made) {
 // The variant a card is written in: its own tone when it has one, else the message's chosen tone, else the first.
 export function cardVariant(variants, chosen, edit) {
   const byId = (id) => variants.find((v) => v.id === id);
-  return (edit?.tone && byId(edit.tone)) || byId(chosen) || variants[0];
+  return (edit?.variant && byId(edit.variant)) || byId(chosen) || variants[0];
 }
