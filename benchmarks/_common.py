@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import io
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -21,19 +19,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"  # git-ignored
 PLUGIN = "after-the-interview"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the helpers the tests and the benchmarks share
+
+from _project_helpers import CHROMIUM, CHROMIUM_ARGS, ENV, Quiet, build_env, free_port, mkdocs_command, wait_for  # noqa: E402
+from _project_helpers import copy_project as _copy_project  # noqa: E402
+from _project_helpers import mkdocs_build as _mkdocs_build  # noqa: E402
+from _project_helpers import serve as _serve  # noqa: E402
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ENV", "free_port", "wait_for"]  # the shared helpers, for the benchmarks
 
 
 def fresh(path: Path) -> Path:
@@ -44,15 +39,8 @@ def fresh(path: Path) -> Path:
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy what a build needs (as a fork has it) into dest."""
-    fresh(dest)
-    for name in ("mkdocs.yml", "content", "templates", "docs", "overrides"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        elif src.exists():
-            shutil.copy2(src, dest / name)
-    return dest
+    """Copy what a build needs (as a fork has it, with the repository's own content/) into dest, emptied first."""
+    return _copy_project(fresh(dest), ROOT / "content")
 
 
 def set_features(project: Path, add: list[str] = (), remove: list[str] = ()) -> None:
@@ -69,8 +57,18 @@ def set_features(project: Path, add: list[str] = (), remove: list[str] = ()) -> 
 
 
 def add_messages(project: Path, total: int) -> int:
-    """Grow content/messages to `total` messages by cloning the bundled ones under new ids; return the count."""
-    folder = project / "content" / "messages"
+    """Grow content/messages to `total` messages by cloning the bundled ones under new ids; return the count.
+
+    Each language's own messages (content/CODE/messages/) are cloned under the same ids, so every language's build
+    has the new messages in its own words."""
+    folders = [project / "content" / "messages", *sorted((project / "content").glob("*/messages"))]
+    for folder in folders:
+        _clone_messages(folder, total)
+    return len(list(folders[0].glob("*.yml")))
+
+
+def _clone_messages(folder: Path, total: int) -> None:
+    """Clone a messages folder's files, in name order, until it holds `total` (ids `ID-copy-N`)."""
     originals = sorted(folder.glob("*.yml"))
     texts = [f.read_text("utf-8") for f in originals]
     for i in range(total - len(originals)):
@@ -81,7 +79,6 @@ def add_messages(project: Path, total: int) -> int:
         text = re.sub(r"^order: .*$", "order: 99", text, count=1, flags=re.M)
         text = re.sub(r"^(title: .*)$", rf"\1 (copy {i + 1})", text, count=1, flags=re.M)
         (folder / f"{new_id}.yml").write_text(text, "utf-8")
-    return len(list(folder.glob("*.yml")))
 
 
 def load_plugin_config(project: Path):
@@ -160,8 +157,13 @@ def plain_project(project: Path, dest: Path, *, assets: bool = True, overrides: 
     config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
     config["plugins"] = [p for p in config["plugins"] if not (p == PLUGIN or isinstance(p, dict) and PLUGIN in p)]
     config["nav"] = result.nav
+    alternate = _alternates(project)
+    if alternate is not None:  # as the plugin sets it: the language menu of a site in more than one language
+        config.setdefault("extra", {})["alternate"] = alternate(language)
     if language is not None:
         config["theme"]["language"] = language.code
+        if isinstance(config.get("site_url"), str):  # the language's site is published under /CODE/
+            config["site_url"] = config["site_url"].rstrip("/") + "/" + language.prefix
         config["plugins"] = [_search_in(p, language.code) for p in config["plugins"]]
     if not assets:
         config.pop("extra_css", None)
@@ -173,23 +175,62 @@ def plain_project(project: Path, dest: Path, *, assets: bool = True, overrides: 
     return dest
 
 
+def _alternates(project: Path):
+    """For a project in more than one language, a function of a language (None: the default) giving Material's
+    extra.alternate as the plugin sets it; None for a project in one language."""
+    from urllib.parse import urlsplit
+
+    from generator import languages as langs
+
+    config, options = load_plugin_config(project)
+    every = langs.from_options(options.languages)
+    if len(every) < 2:
+        return None
+    root = urlsplit(config.site_url or "/").path or "/"
+    return lambda language: langs.alternates(every, language or every[0], root)
+
+
+def one_language(project: Path, dest: Path) -> Path:
+    """A copy of a project reduced to its default language, as a fork in one language has it: the plugin's
+    `languages` list deleted from mkdocs.yml, and the added languages' folders of content/ and templates/ removed."""
+    copy = fresh(dest)
+    shutil.copytree(project, copy, dirs_exist_ok=True)
+    for language in added_languages(project):
+        for folder in ("content", "templates"):
+            shutil.rmtree(copy / folder / language.code, ignore_errors=True)
+    path = copy / "mkdocs.yml"
+    text, n = re.subn(r"^( +)languages:[^\n]*\n(?:\1  +-[^\n]*\n)+", "", path.read_text("utf-8"), flags=re.M)
+    assert n <= 1, "more than one languages list in mkdocs.yml"
+    path.write_text(text, "utf-8")
+    return copy
+
+
+def run_timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Run a command in a new process; return its (wall, CPU) time in seconds, CPU being user + system time of the
+    process and the processes it waited for (steadier than wall time on a loaded machine). Exit on failure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env or ENV, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command[:4])} failed in {cwd}:\n{done.stderr[-3000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def mkdocs_times(project: Path, site: Path, *extra: str) -> tuple[float, float]:
+    """Run `mkdocs build --strict` of a project as a user would (a new process); return its (wall, CPU) seconds."""
+    return run_timed(mkdocs_command(project, site, "-q", *extra), project, build_env())
+
+
 def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> float:
     """Run `mkdocs build --strict` as a user would (a new process); return its wall time in seconds.
 
     site_url: the address the site will be served at (SITE_URL), so that Material's instant navigation is on, as
     on the published site; without it the default of mkdocs.yml applies.
     """
-    env = {k: v for k, v in ENV.items() if k != "SITE_URL"}
-    if site_url:
-        env["SITE_URL"] = site_url
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    done = _mkdocs_build(project, site, "-q", *extra, site_url=site_url)
     took = time.perf_counter() - start
     if done.returncode:
         raise SystemExit(f"mkdocs build failed in {project}:\n{done.stderr}")
@@ -215,18 +256,24 @@ class _Lazy(dict):
 ENGINE_VENVS = _Lazy()
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    """Run a build command in a new process; return its wall time in seconds (exit on failure)."""
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
-    took = time.perf_counter() - start
-    if done.returncode:
-        raise SystemExit(f"{' '.join(command[:3])} failed in {cwd}:\n{done.stderr}")
-    return took
-
-
 def median(values) -> float:
     return statistics.median(values)
+
+
+def spread(values) -> tuple[float, float]:
+    """The first and third quartiles (the middle half of the values lies between them)."""
+    if len(values) < 2:
+        return values[0], values[0]
+    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, q3
+
+
+def load() -> float:
+    """The one-minute load average (nan where the system does not say)."""
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
 
 
 def percentile(values, q: float) -> float:
@@ -236,12 +283,7 @@ def percentile(values, q: float) -> float:
     return ordered[int(rank) - 1]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Gzip(_Quiet):
+class _Gzip(Quiet):
     """Like a real static host (GitHub Pages, Netlify): text files gzipped when the browser accepts it."""
 
     TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
@@ -265,20 +307,12 @@ class _Gzip(_Quiet):
 
 def serve(directory: Path, *, gzip_text: bool = False):
     """Serve a folder on 127.0.0.1 in a thread (gzipping text if asked); return (base URL, server)."""
-    handler = functools.partial(_Gzip if gzip_text else _Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return _serve(directory, _Gzip if gzip_text else Quiet)
 
 
 def machine() -> str:
     """A one-line description of where the figures were taken."""
-    cpus = os.cpu_count()
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
-        load = float("nan")
-    return f"{cpus} CPUs, load average {load:.1f}, Python {sys.version.split()[0]}"
+    return f"{os.cpu_count()} CPUs, load average {load():.1f}, Python {sys.version.split()[0]}"
 
 
 PREVIOUS_RELEASE = "c69cf24"  # wave 1's last commit: the release the benchmarks compare with

@@ -1,24 +1,28 @@
-"""Build benchmark: the generator stage, our `mkdocs build`, a plain `mkdocs build` of the same pages, and the other engines.
+"""Build benchmark: our `mkdocs build` against a plain `mkdocs build` of the same pages, and the other engines.
 
 For the bundled content and for content grown to 10, 100 and 1,000 messages (the bundled messages cloned under new
 ids), in the same run:
   generator  read content/ and templates/ and render every page in memory (what the plugin does in on_config):
-             "gen cold" is its first run in a new process, as in a real build; "generator" the median of warm runs
-  ours       `mkdocs build --strict` of the project, with the plugin
+             "cold" is its first run in a new process, as in a real build; "warm" the median of later runs
+             (CPU time of the one process)
+  ours       `mkdocs build --strict` of the project reduced to one language (a fork in one language), with the plugin
   plain      `mkdocs build --strict` of the same Markdown written by hand (the generator's output saved to docs/,
-             the same mkdocs.yml without the plugin, the nav written out): the baseline, default language only
-  plain×L    with more than one language: the plain builds of every language's pages (one per language, each in
-             its own theme and search language) added up, the baseline of "ours", which builds every language;
-             "ours/pL" is their paired ratio
+             the same mkdocs.yml without the plugin, the nav written out): the baseline
+  ours×L     with more than one language: `mkdocs build --strict` of the project as it is, every language
+  plain×L    its baseline: the plain build of each language's pages (each in its own theme and search language,
+             with the language menu the plugin sets) in its own process, added up
   properdocs `properdocs build --strict` of the project (it runs our plugin), in .venv-properdocs
   zensical   what `./dev build --engine zensical` runs: `python -m generator.engine_run build --engine zensical`
              (the generator writes the plain project, then `zensical build --clean --strict`), in .venv-zensical
-Each build runs in a new process, as a user runs it. The four alternate in every round (paired runs); each figure
-is the median of --repeat rounds, and ours/plain is the median of the paired ratios. Prints the figures, the ratios
-and the cost per message between sizes; then, unless --rebuild-trials 0, the generator's share of a `./dev serve`
-rebuild (its warm run, as in the serve process) beside the whole save-to-served loop (benchmarks/rebuild.py).
+Each build runs in a new process, as a user runs it, and is timed twice: wall time, and CPU time (user + system,
+the process and what it waited for), which moves far less than wall time when other work shares the machine.
+Paired runs: each round builds every project once, in the opposite order to the round before; a ratio is the
+median of the rounds' ratios, printed with its middle half (first to third quartile). The load average is printed
+before and after each size. Then, unless --rebuild-trials 0, the generator's share of a `./dev serve` rebuild
+(its warm run, as in the serve process) beside the whole save-to-served loop (benchmarks/rebuild.py).
 
-    python benchmarks/build.py [--sizes bundled,10,100,1000] [--repeat 10] [--rebuild-trials 10]
+    python benchmarks/build.py [--sizes bundled,10,100,1000] [--repeat 10] [--rebuild-trials 10] [--no-engines]
+    python benchmarks/build.py --quick     # bundled content, 3 rounds, MkDocs only: under a minute
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from _common import (
     ENGINE_VENVS,
@@ -38,13 +43,16 @@ from _common import (
     added_languages,
     copy_project,
     generate_pages,
+    load,
     load_plugin_config,
     machine,
     median,
-    mkdocs_build,
+    mkdocs_times,
+    one_language,
     plain_project,
+    run_timed,
     set_features,
-    timed,
+    spread,
 )
 
 # The generator's first run in a new process, as in a real build (schema, templates and caches not yet loaded);
@@ -56,58 +64,114 @@ from _common import generate_pages, load_plugin_config
 from pathlib import Path
 project = Path(sys.argv[1])
 loaded = load_plugin_config(project)
-start = time.perf_counter()
+start = time.process_time()
 generate_pages(project, loaded)
-print(time.perf_counter() - start)
+print(time.process_time() - start)
 """
 
 
-def bench(size: str, repeat: int, add: list[str], remove: list[str]) -> dict:
+def projects(size: str, add: list[str], remove: list[str], engines: bool) -> tuple[dict, int, int]:
+    """Write the projects of one size; return {name: build command runner}, the message count and the languages."""
     work = OUT / "build" / size
-    project = copy_project(work / "ours")
+    project = copy_project(work / "ours-all")
     set_features(project, add, remove)
-    messages = add_messages(project, int(size)) if size != "bundled" else len(list((project / "content/messages").glob("*.yml")))
+    folder = project / "content" / "messages"
+    messages = add_messages(project, int(size)) if size != "bundled" else len(list(folder.glob("*.yml")))
+    others = added_languages(project)
+    single = one_language(project, work / "ours") if others else project
+    plain = plain_project(single, work / "plain")
+    builds = {"ours": (single, work / "site-ours"), "plain": (plain, work / "site-plain")}
+    if others:
+        builds["ours×L"] = (project, work / "site-ours-all")
+        for lang in [None, *others]:
+            twin = plain_project(project, work / f"plain-{lang.code if lang else 'default'}", language=lang)
+            builds[f"plain {lang.code if lang else 'default'}"] = (twin, work / f"site-{twin.name}")
+    runs = {name: (lambda p=p, s=s: mkdocs_times(p, s)) for name, (p, s) in builds.items()}
+    if engines:
+        properdocs = [str(ENGINE_VENVS["properdocs"] / "bin" / "properdocs"), "build", "--strict", "-q"]
+        properdocs += ["-d", str(work / "site-pd")]
+        zensical = [sys.executable, "-m", "generator.engine_run", "build", "--engine", "zensical"]
+        zensical += ["--venv", str(ENGINE_VENVS["zensical"]), "--site-dir", str(work / "site-zen")]
+        runs["properdocs"] = lambda: run_timed(properdocs, project)
+        runs["zensical"] = lambda: run_timed(zensical, project)
+    return runs, messages, 1 + len(others)
+
+
+def paired(runs: dict, repeat: int) -> dict[str, list[tuple[float, float]]]:
+    """Run every build once a round, `repeat` rounds, each round in the opposite order to the one before."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
+    for round_ in range(repeat):
+        for name in list(runs)[:: -1 if round_ % 2 else 1]:
+            times[name].append(runs[name]())
+    return times
+
+
+def ratio(times: dict, ours: str, baseline: list[str], which: int) -> dict:
+    """ours over the baseline (the sum of its builds) round by round, wall (which=0) or CPU (1): median and spread."""
+    rounds = [o[which] / sum(times[b][i][which] for b in baseline) for i, o in enumerate(times[ours])]
+    low, high = spread(rounds)
+    return {"median": median(rounds), "q1": low, "q3": high, "rounds": rounds}
+
+
+def generator_times(project: Path, repeat: int) -> tuple[float, float]:
+    """The generator's first run in a new process (cold) and the median of later runs (warm), in CPU seconds."""
     cold = subprocess.run([sys.executable, "-c", COLD, str(project)], capture_output=True, text=True, env=ENV, check=True)
     loaded = load_plugin_config(project)
-    gen = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = generate_pages(project, loaded)
-        gen.append(time.perf_counter() - start)
-    plain = plain_project(project, work / "plain")
-    others = [plain_project(project, work / f"plain-{lang.code}", language=lang) for lang in added_languages(project)]
-    properdocs = [str(ENGINE_VENVS["properdocs"] / "bin" / "properdocs"), "build", "--strict", "-q", "-d", str(work / "site-pd")]
-    zensical = [sys.executable, "-m", "generator.engine_run", "build", "--engine", "zensical"]
-    zensical += ["--venv", str(ENGINE_VENVS["zensical"]), "--site-dir", str(work / "site-zen")]
-    ours_t, plain_t, all_t, pd_t, zen_t = [], [], [], [], []
-    for _ in range(repeat):
-        ours_t.append(mkdocs_build(project, work / "site-ours"))
-        plain_t.append(mkdocs_build(plain, work / "site-plain"))
-        all_t.append(plain_t[-1] + sum(mkdocs_build(o, work / f"site-{o.name}") for o in others))
-        pd_t.append(timed(properdocs, project))
-        zen_t.append(timed(zensical, project))
-    pages = sum(1 for _ in (work / "site-ours").rglob("*.html"))
-    return {
-        "size": size,
-        "messages": messages,
-        "pages": pages,
-        "generator_s": median(gen),
-        "generator_cold_s": float(cold.stdout),
-        "ours_s": median(ours_t),
-        "plain_s": median(plain_t),
-        "properdocs_s": median(pd_t),
-        "zensical_s": median(zen_t),
-        "ours_plain": median([o / p for o, p in zip(ours_t, plain_t, strict=True)]),
-        "languages": 1 + len(others),
-        "plain_all_s": median(all_t),
-        "ours_plain_all": median([o / p for o, p in zip(ours_t, all_t, strict=True)]),
-        "plain_all_runs": all_t,
-        "ours_runs": ours_t,
-        "plain_runs": plain_t,
-        "properdocs_runs": pd_t,
-        "zensical_runs": zen_t,
-        "generated_pages": len(result.pages),
-    }
+    warm = []
+    for _ in range(max(repeat, 3)):
+        start = time.process_time()
+        generate_pages(project, loaded)
+        warm.append(time.process_time() - start)
+    return float(cold.stdout), median(warm)
+
+
+def bench(size: str, repeat: int, add: list[str], remove: list[str], engines: bool) -> dict:
+    load_before = load()
+    runs, messages, languages = projects(size, add, remove, engines)
+    work = OUT / "build" / size
+    cold, warm = generator_times(work / "ours", repeat)
+    times = paired(runs, repeat)
+    row = {"size": size, "messages": messages, "languages": languages, "generator_cold_s": cold, "generator_s": warm}
+    row["pages"] = sum(1 for _ in (work / "site-ours").rglob("*.html"))
+    row["load"] = [load_before, load()]
+    row["times"] = {name: {"wall": [w for w, _ in t], "cpu": [c for _, c in t]} for name, t in times.items()}
+    row["median"] = {name: {"wall": median([w for w, _ in t]), "cpu": median([c for _, c in t])} for name, t in times.items()}
+    row["ours/plain"] = {k: ratio(times, "ours", ["plain"], i) for i, k in enumerate(("wall", "cpu"))}
+    if languages > 1:
+        plains = [n for n in times if n.startswith("plain ")]
+        row["ours×L/plain×L"] = {k: ratio(times, "ours×L", plains, i) for i, k in enumerate(("wall", "cpu"))}
+        summed = [[sum(times[n][r][i] for n in plains) for r in range(repeat)] for i in (0, 1)]
+        row["median"]["plain×L"] = {"wall": median(summed[0]), "cpu": median(summed[1])}
+    for engine in ("properdocs", "zensical") if engines else ():
+        base = "ours×L" if languages > 1 else "ours"
+        row[f"{engine}/ours"] = {k: ratio(times, engine, [base], i) for i, k in enumerate(("wall", "cpu"))}
+    return row
+
+
+def show(r: dict) -> None:
+    """Print one size's figures."""
+
+    def pair(key: str) -> str:
+        w, c = r[key]["wall"], r[key]["cpu"]
+        return f"CPU {c['median']:.3f} ({c['q1']:.3f}-{c['q3']:.3f})  wall {w['median']:.3f} ({w['q1']:.3f}-{w['q3']:.3f})"
+
+    def secs(name: str) -> str:
+        m = r["median"][name]
+        return f"{m['cpu']:.2f}s CPU/{m['wall']:.2f}s wall"
+
+    print(
+        f"{r['size']}: {r['messages']} messages, {r['pages']} pages a language, {r['languages']} language(s); "
+        f"generator cold {r['generator_cold_s'] * 1000:.0f} ms, warm {r['generator_s'] * 1000:.0f} ms CPU; "
+        f"load {r['load'][0]:.1f} -> {r['load'][1]:.1f}"
+    )
+    print(f"  one language  ours {secs('ours')}, plain {secs('plain')};  ours/plain {pair('ours/plain')}")
+    if "ours×L/plain×L" in r:
+        ours, plain = secs("ours×L"), secs("plain×L")
+        print(f"  {r['languages']} languages   ours {ours}, plain×L {plain};  ours/plain×L {pair('ours×L/plain×L')}")
+    for engine in ("properdocs", "zensical"):
+        if f"{engine}/ours" in r:
+            print(f"  {engine:<13} {secs(engine)};  {engine}/ours {pair(f'{engine}/ours')}")
+    sys.stdout.flush()
 
 
 def rebuild_share(trials: int) -> dict:
@@ -129,52 +193,47 @@ def rebuild_share(trials: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="bundled,10,100,1000")
-    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=10, help="rounds of paired builds (at least 10 for the goal)")
     parser.add_argument("--rebuild-trials", type=int, default=10, help="saves in `mkdocs serve` (0: skip that part)")
+    parser.add_argument("--no-engines", action="store_true", help="leave out ProperDocs and Zensical")
+    parser.add_argument("--quick", action="store_true", help="bundled content, 3 rounds, MkDocs only, no serve part")
     parser.add_argument(
         "--feature",
         action="append",
         default=[],
         metavar="NAME",
-        help="add a Material feature to both projects' mkdocs.yml (to compare)",
+        help="add a Material feature to every project's mkdocs.yml (to compare)",
     )
     parser.add_argument(
         "--no-feature",
         action="append",
         default=[],
         metavar="NAME",
-        help="remove a Material feature from both projects' mkdocs.yml (to compare)",
+        help="remove a Material feature from every project's mkdocs.yml (to compare)",
     )
     args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.repeat, args.rebuild_trials, args.no_engines = "bundled", 3, 0, True
     changed = " ".join([f"+{f}" for f in args.feature] + [f"-{f}" for f in args.no_feature])
-    print(f"build benchmark: {machine()}; median of {args.repeat} run(s) each" + (f"; features {changed}" if changed else ""))
+    began = time.perf_counter()
     print(
-        f"{'content':>9} {'messages':>8} {'pages':>6} {'gen cold':>9} {'generator':>10} {'ours':>9} {'plain':>9} "
-        f"{'ours/plain':>10} {'plain×L':>9} {'ours/pL':>8} {'properdocs':>10} {'zensical':>9} "
-        f"{'pd/ours':>8} {'zen/ours':>8} {'gen/msg':>8} {'ours/msg':>9}"
+        f"build benchmark: {machine()}; {args.repeat} paired round(s); ratios: median (first-third quartile)"
+        + (f"; features {changed}" if changed else "")
     )
     rows = []
     for size in args.sizes.split(","):
-        r = bench(size, args.repeat, args.feature, args.no_feature)
-        rows.append(r)
-        n = r["messages"]
-        print(
-            f"{size:>9} {n:>8} {r['pages']:>6} {r['generator_cold_s'] * 1000:>7.0f}ms {r['generator_s'] * 1000:>8.0f}ms "
-            f"{r['ours_s']:>8.2f}s {r['plain_s']:>8.2f}s {r['ours_plain']:>10.3f} "
-            f"{r['plain_all_s']:>8.2f}s {r['ours_plain_all']:>8.3f} "
-            f"{r['properdocs_s']:>9.2f}s {r['zensical_s']:>8.2f}s {r['properdocs_s'] / r['ours_s']:>8.2f} "
-            f"{r['zensical_s'] / r['ours_s']:>8.2f} {r['generator_s'] / n * 1000:>6.2f}ms {r['ours_s'] / n * 1000:>7.1f}ms",
-            flush=True,
-        )
+        rows.append(bench(size, args.repeat, args.feature, args.no_feature, not args.no_engines))
+        show(rows[-1])
     grown = [r for r in rows if r["size"] != "bundled"]
     if len(grown) > 1:
-        print("\nmarginal cost of one more message (slope between sizes):")
+        print("\nmarginal cost of one more message (slope between sizes, CPU):")
         for a, b in zip(grown, grown[1:], strict=False):
             dn = b["messages"] - a["messages"]
-            slope = {k: (b[k] - a[k]) / dn * 1000 for k in ("generator_s", "ours_s", "plain_s")}
+            slope = {k: (b["median"][k]["cpu"] - a["median"][k]["cpu"]) / dn * 1000 for k in ("ours", "plain")}
+            gen = (b["generator_s"] - a["generator_s"]) / dn * 1000
             print(
-                f"  {a['messages']:>5} -> {b['messages']:<5} generator {slope['generator_s']:6.2f} ms"
-                f"   ours {slope['ours_s']:6.1f} ms   plain {slope['plain_s']:6.1f} ms"
+                f"  {a['messages']:>5} -> {b['messages']:<5} generator {gen:6.2f} ms"
+                f"   ours {slope['ours']:6.1f} ms   plain {slope['plain']:6.1f} ms"
             )
     share = None
     if args.rebuild_trials:
@@ -186,7 +245,7 @@ def main() -> None:
         )
     figures = {"machine": machine(), "rows": rows, "rebuild": share}
     (OUT / "build.json").write_text(json.dumps(figures, indent=1), "utf-8")
-    print(f"\nraw figures: {(OUT / 'build.json').relative_to(ROOT)}")
+    print(f"\nraw figures: {(OUT / 'build.json').relative_to(ROOT)}; took {time.perf_counter() - began:.0f} s")
 
 
 if __name__ == "__main__":

@@ -12,32 +12,21 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 
-from _common import ENV, OUT, copy_project, machine, median
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.read().decode("utf-8")
-    except OSError:
-        return ""
+from _common import ENV, OUT, copy_project, free_port, machine, median
+from _common import wait_for as wait_until
 
 
-def wait_for(url: str, text: str, seconds: float = 60, every: float = 0.005) -> float:
-    """Poll until the page contains text; return the moment it did (perf_counter)."""
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        if text in fetch(url):
-            return time.perf_counter()
-        time.sleep(every)
-    raise SystemExit(f"{url} never showed {text!r}")
+def wait_for(url: str, text: str, seconds: float = 60) -> float:
+    """Poll every 5 ms until the page contains text; return the moment it did (perf_counter)."""
+    seen = wait_until(url, text, seconds, every=0.005)
+    if seen is None:
+        raise SystemExit(f"{url} never showed {text!r}")
+    return seen
 
 
 def measure(trials: int, verbose: bool = True) -> tuple[list[float], list[float]]:
@@ -46,9 +35,7 @@ def measure(trials: int, verbose: bool = True) -> tuple[list[float], list[float]
     step = next((project / "content" / "steps").glob("01-*.yml"))
     step_id = re.search(r"^id: (\S+)$", step.read_text("utf-8"), re.M).group(1)
     original = step.read_text("utf-8")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,

@@ -1,7 +1,8 @@
 // Offline after one visit: on install, caches every page of the guide (listed by the search index), the files they
-// use and the index itself; then answers from the cache at once and refreshes it from the network in the background,
-// so a new version shows on the next visit. Same-origin GET requests inside the site only: nothing else is touched,
-// and no request leaves the site. Served from the site root (its scope), registered by assets/offline.js.
+// use with the scripts those import, and the index itself; then answers from the cache at once and refreshes it from
+// the network in the background, so a new version shows on the next visit. Same-origin GET requests inside the site
+// only: nothing else is touched, and no request leaves the site. Served from the site root (its scope), registered
+// by assets/guide/start.js.
 const SCOPE = self.registration.scope;
 const CACHE = "ati-offline " + SCOPE; // one cache per site, even when several sites share an origin
 const ASSET = /\.(?:css|js|json|svg|png|ico|webmanifest|woff2?)(?:\?[^"'#]*)?$/;
@@ -28,6 +29,22 @@ function assets(html, base) {
   return found;
 }
 
+// The site's own scripts that a script names by relative path ("./card.js": its imports, the modules and packs
+// start.js loads on demand), followed from script to script, so that a page never visited starts offline too.
+async function modules(scripts) {
+  const found = new Set();
+  const queue = [...scripts].filter(u => u.startsWith(SCOPE) && /\.js$/.test(new URL(u).pathname));
+  while (queue.length) {
+    const url = queue.shift();
+    const text = await fetch(url).then(r => (r.ok ? r.text() : "")).catch(() => "");
+    for (const [, path] of text.matchAll(/["'](\.\.?\/[\w./+-]+\.js)["']/g)) {
+      const full = new URL(path, url).href;
+      if (full.startsWith(SCOPE) && !found.has(full) && !scripts.has(full)) found.add(full) && queue.push(full);
+    }
+  }
+  return found;
+}
+
 async function fill() {
   const cache = await caches.open(CACHE);
   const urls = new Set([new URL("search/search_index.json", SCOPE).href, new URL("404.html", SCOPE).href]);
@@ -37,6 +54,7 @@ async function fill() {
     await cache.put(page, response.clone());
     for (const url of assets(await response.text(), page)) urls.add(url);
   }
+  for (const url of await modules(urls)) urls.add(url);
   await Promise.all([...urls].map(url => fetch(url).then(r => r.ok && cache.put(url, r)).catch(() => null)));
 }
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+# A run of . ! ? before a space or the end; not the full stop of a day written as German does ("am 3. März").
+SENTENCE_END = re.compile(r"(?<!\s\d)(?<!^\d)(?<!\s\d\d)(?<!^\d\d)[.!?]+(?=\s|$)")
+BRACKET = re.compile(r"[\[\]]")  # parse jumps from one bracket to the next
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,14 @@ def parse(text: str) -> list[str | Blank | Malformed]:
     i = 0
     literal = ""
     while i < len(text):
-        ch = text[i]
-        if ch == "]":
+        bracket = BRACKET.search(text, i)
+        if bracket is None:
+            literal += text[i:]
+            break
+        literal += text[i : bracket.start()]
+        i = bracket.start()
+        if text[i] == "]":
             parts.append(Malformed(i, "']' with no '[' before it", "remove it, or add the opening '['"))
-            i += 1
-            continue
-        if ch != "[":
-            literal += ch
             i += 1
             continue
         close = text.find("]", i + 1)

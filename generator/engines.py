@@ -114,16 +114,15 @@ def local_assets(config: dict) -> list[str]:
 
 
 def minified(path: str, data: bytes) -> bytes:
-    """A .js or .css file without comments and white space (rjsmin, rcssmin), as the plugin's on_post_build does."""
-    import rcssmin
-    import rjsmin
+    """A .js or .css file minified (generator.minify), as the plugin's on_post_build does."""
+    from generator.minify import minify_css, minify_js
 
     if path.endswith((".min.js", ".min.css")):
         return data
     if path.endswith(".js"):
-        return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
+        return minify_js(data.decode("utf-8")).encode("utf-8")
     if path.endswith(".css"):
-        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
+        return minify_css(data.decode("utf-8")).encode("utf-8")
     return data
 
 

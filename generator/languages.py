@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import yaml
 
 from generator.errors import Problem
+from generator.load import LOADER
 
-BRANDING_KEYS = ("page_adviser_", "page_published_by")  # the ui.yml words overrides/main.html shows
+BRANDING_KEYS = ("page_adviser_", "page_published_by", "page_theme_")  # the ui.yml words overrides/ shows
 UNTRANSLATED_KEY = "untranslated"  # the ui.yml string of the note on a page shown in the default language
 
 
@@ -20,6 +21,8 @@ class Language:
     name: str
     default: bool = False
     date_locale: str = ""  # how this language writes dates (BCP 47); empty: its ui.yml locale
+    site_description: str = ""  # mkdocs.yml's site_description in this language; empty: mkdocs.yml's own
+    copyright: str = ""  # mkdocs.yml's copyright line in this language; empty: mkdocs.yml's own
 
     @property
     def prefix(self) -> str:
@@ -30,7 +33,14 @@ class Language:
 def from_options(items: list) -> list[Language]:
     """Read the plugin's `languages` option; the first is the default language. An empty list means one language."""
     return [
-        Language(str(i["code"]), str(i.get("name", i["code"])), default=n == 0, date_locale=str(i.get("date_locale") or ""))
+        Language(
+            str(i["code"]),
+            str(i.get("name", i["code"])),
+            default=n == 0,
+            date_locale=str(i.get("date_locale") or ""),
+            site_description=str(i.get("site_description") or ""),
+            copyright=str(i.get("copyright") or ""),
+        )
         for n, i in enumerate(items or [])
     ]
 
@@ -70,7 +80,7 @@ def page_of(content_file: str, raw: bytes) -> str:
     """The page a content file becomes (steps/01-thank-you.yml with id thank-you -> steps/thank-you.md), or ''."""
     folder = content_file.split("/", 1)[0]
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=LOADER)
     except yaml.YAMLError:
         return ""
     found = data.get("id") if isinstance(data, dict) else None
@@ -80,7 +90,7 @@ def page_of(content_file: str, raw: bytes) -> str:
 def _keys(raw: bytes) -> dict[str, tuple[int, int]]:
     """The top-level keys of a YAML mapping with their line and column (1-based); {} when it does not parse."""
     try:
-        node = yaml.compose(raw.decode("utf-8", "replace"))
+        node = yaml.compose(raw.decode("utf-8", "replace"), Loader=LOADER)
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):
@@ -137,3 +147,40 @@ def without_languages(files: dict[str, bytes]) -> dict[str, bytes]:
 def branding_words(ui: dict) -> dict:
     """The interface words of the theme's own template (overrides/main.html): adviser box and footer line."""
     return {k: str(v) for k, v in ui.items() if k.startswith(BRANDING_KEYS)}
+
+
+def localize(config, language: Language | None, words: dict) -> None:
+    """An added language's build in its own words (a MkDocs config or a plain mkdocs.yml dict): site description and
+    copyright from its `languages` entry, the palette switches and heading links from its ui.yml `page_theme_*`."""
+    if language is None or language.default:
+        return  # the default language keeps mkdocs.yml's words
+    if language.site_description:
+        config["site_description"] = language.site_description
+    if language.copyright:
+        config["copyright"] = language.copyright
+    theme = config["theme"]
+    palette = theme.get("palette") if hasattr(theme, "get") else None
+    if isinstance(palette, list):
+        to = {"slate": words.get("page_theme_to_light")}
+        theme["palette"] = [_renamed(option, to.get(option.get("scheme"), words.get("page_theme_to_dark"))) for option in palette]
+    title = words.get("page_theme_permalink")
+    if title and "mdx_configs" in config:  # MkDocs: the toc extension's options by name
+        toc = config["mdx_configs"].get("toc")
+        if isinstance(toc, dict) and toc.get("permalink"):
+            config["mdx_configs"]["toc"] = {**toc, "permalink_title": title}
+    elif title:  # a plain mkdocs.yml: markdown_extensions as written
+        config["markdown_extensions"] = [_toc_titled(e, title) for e in config.get("markdown_extensions") or []]
+
+
+def _renamed(option, name: str | None):
+    """A palette option with its switch renamed (options without a switch, or no word, stay as they are)."""
+    if not isinstance(option, dict) or not isinstance(option.get("toggle"), dict) or not name:
+        return option
+    return {**option, "toggle": {**option["toggle"], "name": name}}
+
+
+def _toc_titled(extension, title: str):
+    """A markdown_extensions entry, the toc one with heading links titled in the language."""
+    if isinstance(extension, dict) and isinstance(extension.get("toc"), dict) and extension["toc"].get("permalink"):
+        return {"toc": {**extension["toc"], "permalink_title": title}}
+    return extension

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from generator import wording
 from generator.model import Guide, Message, Step
 from generator.roles import role_map
 
-PAGE_WORDS = "page_"  # ui.yml keys only the templates show, left out of the page data
+PAGE_WORDS = ("page_", "nav_", "untranslated")  # ui.yml keys only the templates and the navigation show: not shipped
 DATED_ANCHORS = ("interview", "promised_date", "previous_follow_up", "offer")  # offer: the offer date, from its blank's role
 WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")  # JavaScript's order
 MAIL_LINK_LIMIT = 1800  # characters of a mailto: URL that every common mail app opens
@@ -173,7 +174,13 @@ def element(data: dict) -> Markup:
 
     Not a <script type="application/json">: Material's instant navigation re-creates every inline script of the
     new page as a classic script, without its type, and runs it (a SyntaxError, and the element loses its id)."""
-    text = JSON_STRING.sub(_inert_braces, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return _element(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+@functools.lru_cache(maxsize=64)
+def _element(text: str) -> Markup:
+    """The element for one JSON text: pages at the same depth share it, so each distinct text is escaped once."""
+    text = JSON_STRING.sub(_inert_braces, text)
     for char, entity in (("&", "&amp;"), ("'", "&#39;"), ("<", "&lt;"), (">", "&gt;")):
         text = text.replace(char, entity)  # single-quoted: the JSON's many double quotes stay as they are
     return Markup(f"<div id=\"{DATA_ID}\" hidden data-json='{text}'></div>")

@@ -56,6 +56,24 @@ def template_cache() -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(pattern=f"__jinja2_ati_{code}_%s.cache")
 
 
+class SharedThemeCode(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept in memory for the process's next build (each added language, each
+    rebuild of serve): compiled once, not once per build. Jinja checks each template's source before reusing it."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_CODE = SharedThemeCode()
+
+
 class GuidePlugin(BasePlugin[GuideConfig]):
     """Adds the guide's generated pages to the site, and replaces site/ only when the whole build succeeds."""
 
@@ -93,6 +111,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result
+        langs.localize(config, self.language, langs.branding_words(self.result.guide.ui))
         for warning in outcome.problems:
             log.warning(str(warning))
         if config.nav is None:
@@ -103,7 +122,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return config
 
     def on_env(self, env, config, files):
-        """Give the theme's templates the organisation and the adviser contact (overrides/main.html)."""
+        """Give the theme's templates the organisation and the adviser contact (overrides/main.html); share their
+        compiled code with the process's other builds."""
+        env.bytecode_cache = THEME_CODE
         settings = self.result.settings
         words = langs.branding_words(self.result.guide.ui)
         env.globals["ati_branding"] = {"organisation": settings.organisation, "adviser": settings.adviser, "words": words}

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import blanks as blank_syntax
-from generator import pagedata, wording
+from generator import pagedata, people, wording
 from generator.errors import ContentErrors, Problem
 from generator.model import Guide, first_wording
 from generator.schema import schema
@@ -145,6 +145,7 @@ class _Renderer:
         self.env.globals.update(page_data=self.page_data, message_config=self.message_config, placement=pagedata.placement)
         self.env.globals.update(frame=self.frame)
         self.env.globals["weekend_note"] = self.weekend_note
+        self.env.globals["people_list"] = lambda message: people.people_list(guide, message)  # issue 14's people lists
 
     def _source(self, name: str):
         """Load a template by name from the in-memory templates, naming its file for error messages."""
@@ -163,7 +164,10 @@ class _Renderer:
 
     def message_config(self, message) -> dict:
         """The card's configuration of one message (generator/pagedata.py)."""
-        return pagedata.message_config(message, self.guide)
+        config = pagedata.message_config(message, self.guide)
+        if unknown := people.unknown_name(self.guide, message):
+            config["unknown"] = unknown  # how a card greets a referee or coordinator not named yet (issue 14)
+        return config
 
     def frame(self, message, variant) -> dict:
         """What the page without JavaScript shows around a variant's body: the tone's greeting to an unnamed person,
@@ -173,7 +177,7 @@ class _Renderer:
         tone = self.guide.tone(variant.tone)
         role = "recipient_name" if message.per_interviewer else "contact_name"
         label = lambda r: next((f"[{b.label}]" for b in self.guide.blanks if b.role == r), "")  # noqa: E731
-        unknown = label(role) or label("recipient_name")
+        unknown = people.unknown_name(self.guide, message) or label(role) or label("recipient_name")
         return {
             "greeting": wording.greeting({}, tone.__dict__, self.guide.addresses, unknown),
             "sign_off": tone.sign_off if pagedata.layout_of(message) == "letter" else "",

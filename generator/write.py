@@ -77,9 +77,14 @@ def write_files(files: Mapping[str, str], out: Path) -> None:
 def minify_assets(site_dir: Path, paths: list[str]) -> None:
     """Strip comments and white space from the built assets in place, as engines.minified does for other engines.
 
-    A listed script's folder holds the ES modules it imports, so every .js beside it is minified too."""
+    A listed script's folder holds the ES modules it imports, so every .js beside it is minified too. First, a
+    listed script with a PACKS map (start.js) gets one file per module set the pages use (generator/bundle.py)."""
+    from generator.bundle import write_packs
     from generator.engines import minified, with_modules
 
+    for rel in paths:
+        if rel.endswith(".js") and (site_dir / rel).is_file():
+            write_packs(site_dir, rel)
     built = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.js")]
     for rel in with_modules(paths, built):
         target = site_dir / rel

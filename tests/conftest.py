@@ -14,36 +14,22 @@ says so in its report.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+from _project_helpers import CHROMIUM, CHROMIUM_ARGS, FIXTURE, ROOT, copy_project, mkdocs_build, serve
 from filelock import FileLock
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixture"
+__all__ = ["FIXTURE", "ROOT", "copy_project", "mkdocs_build", "serve"]  # the shared helpers, for the test modules
 SWITCH = "shipped_content_tests"
 FORK_HINT = (
     f"In a fork that edits content/, set `{SWITCH} = false` under [tool.pytest.ini_options] in pyproject.toml "
     "to skip the tests of the shipped guide's own facts."
 )
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # Fixtures that need a real build (marked `build`) or a browser (marked `browser`), so the fast lane leaves them out.
 BUILD_FIXTURES = {"built_site", "site_url", "content_site", "content_site_url"}
 BROWSER_FIXTURES = {"browser", "context", "page"}
@@ -81,48 +67,6 @@ def pytest_terminal_summary(terminalreporter):
     failed = [r for r in terminalreporter.stats.get("failed", []) if "shipped_content" in r.keywords]
     if failed:
         terminalreporter.write_line(f"{len(failed)} shipped-content test(s) failed. {FORK_HINT}", yellow=True)
-
-
-def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build --strict` of a project into site_dir (optionally for a site_url); return the process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    if site_url:
-        env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
-
-
-def copy_project(dest: Path, content: Path = FIXTURE / "content") -> Path:
-    """Copy what a build needs into dest, as a fork would have it: the repository's mkdocs.yml, templates, docs and
-    overrides, with the fixture's content (or the given content folder)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "templates", "docs", "overrides"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        else:
-            shutil.copy2(src, dest / name)
-    shutil.copytree(content, dest / "content")
-    return dest
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 in a thread; return (base URL, server)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 def shared_folder(tmp_path_factory) -> Path:
@@ -163,38 +107,31 @@ def served_build(tmp_path_factory, name: str, project: Path) -> tuple[Path, str]
     return Path(built["site"]), built["url"]
 
 
-@pytest.fixture(scope="session")
-def _fixture_site(tmp_path_factory):
-    return served_build(tmp_path_factory, "fixture-site", FIXTURE)
+def served_site(name: str, project: Path, folder_doc: str, url_doc: str):
+    """The two session fixtures of one served build (see served_build): its site folder, and its base URL."""
+
+    def folder(tmp_path_factory) -> Path:
+        return served_build(tmp_path_factory, name, project)[0]
+
+    def url(tmp_path_factory) -> str:
+        return served_build(tmp_path_factory, name, project)[1]
+
+    folder.__doc__, url.__doc__ = folder_doc, url_doc
+    return pytest.fixture(scope="session")(folder), pytest.fixture(scope="session")(url)
 
 
-@pytest.fixture(scope="session")
-def built_site(_fixture_site) -> Path:
-    """The folder of the fixture project's built site (tests/fixture/)."""
-    return _fixture_site[0]
-
-
-@pytest.fixture(scope="session")
-def site_url(_fixture_site) -> str:
-    """The fixture project's site served on loopback, as a base URL ending in '/'."""
-    return _fixture_site[1]
-
-
-@pytest.fixture(scope="session")
-def _content_site(tmp_path_factory):
-    return served_build(tmp_path_factory, "content-site", ROOT)
-
-
-@pytest.fixture(scope="session")
-def content_site(_content_site) -> Path:
-    """The folder of the repository's own site, built from content/ (a fork's content in a fork)."""
-    return _content_site[0]
-
-
-@pytest.fixture(scope="session")
-def content_site_url(_content_site) -> str:
-    """The repository's own site served on loopback, as a base URL ending in '/'."""
-    return _content_site[1]
+built_site, site_url = served_site(
+    "fixture-site",
+    FIXTURE,
+    "The folder of the fixture project's built site (tests/fixture/).",
+    "The fixture project's site served on loopback, as a base URL ending in '/'.",
+)
+content_site, content_site_url = served_site(
+    "content-site",
+    ROOT,
+    "The folder of the repository's own site, built from content/ (a fork's content in a fork).",
+    "The repository's own site served on loopback, as a base URL ending in '/'.",
+)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, serve
+from _project_helpers import ROOT, copy_project, edits_served, free_port, serve
 from playwright.sync_api import expect
 
 from generator.engine_run import build, ensure_venv
@@ -200,7 +200,10 @@ def test_assets_are_minified_alike(engine_sites):
         want = minified(asset, source)
         assert len(want) < len(source), asset
         for name, (site, _) in engine_sites.items():
-            assert (site / asset).read_bytes() == want, f"{name}: {asset}"
+            built = (site / asset).read_bytes()
+            if name == "mkdocs":  # the plugin's build also fills in start.js's map of packs (generator/bundle.py)
+                built = re.sub(rb"PACKS=new Map\(\[.*?\]\)", b"PACKS=new Map", built, count=1)
+            assert built == want, f"{name}: {asset}"
 
 
 def test_page_data_templates_and_forms_are_the_same_on_every_page(engine_sites):
@@ -269,22 +272,13 @@ def test_smoke_personalize_and_plan_on_each_engine(engine_sites, browser, name):
 @pytest.mark.parametrize("name", OTHERS)
 def test_serve_rebuilds_on_save(engine_venvs, tmp_path, name):
     """`./dev serve --engine NAME` picks up a YAML edit and a template edit (Zensical: through our own watcher)."""
-    from test_serve import free_port, wait_for
-
     project = copy_project(tmp_path / "p")
     venv = engine_venvs[name]
     port = free_port()
     command = [sys.executable, "-m", "generator.engine_run", "serve", "--engine", name, "--venv", str(venv)]
     server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stderr=subprocess.DEVNULL)
     try:
-        url = f"http://127.0.0.1:{port}/steps/thank-you/"
-        assert wait_for(url, "<h1")
-        step = next((project / "content" / "steps").glob("01-*.yml"))
-        step.write_text(step.read_text("utf-8").replace("title: ", "title: Edited live ", 1), "utf-8")
-        assert wait_for(url, "Edited live")
-        template = project / "templates" / "step.md.j2"
-        template.write_text(template.read_text("utf-8") + "\nTemplate edited live.\n", "utf-8")
-        assert wait_for(url, "Template edited live.")
+        edits_served(project, f"http://127.0.0.1:{port}/steps/thank-you/")
     finally:
         server.terminate()
         server.wait(timeout=20)

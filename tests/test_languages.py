@@ -103,13 +103,55 @@ PAGE_WORDS_EN += ["This page needs JavaScript", ">Application<", "Your applicati
 
 @pytest.mark.build
 def test_no_german_page_falls_back_or_shows_the_english_page_words(content_site):
-    # customize/: the forkers' reference, still written in English (its field tables come from schema.yml)
-    pages = sorted(p for p in (content_site / "de").rglob("index.html") if not {"search", "customize"} & set(p.parts))
+    pages = sorted(p for p in (content_site / "de").rglob("index.html") if "search" not in p.parts)
     assert len(pages) >= 20
     for file in pages:
         html = file.read_text("utf-8")
         assert "ati-untranslated" not in html, file
         assert not [w for w in PAGE_WORDS_EN if w in html], (file, [w for w in PAGE_WORDS_EN if w in html])
+
+
+@pytest.mark.build
+def test_the_theme_speaks_each_language_too(content_site):
+    """Description, copyright, dark/light switches, footer credit, heading links and 404: German on /de/ only."""
+    english, german = (content_site / "index.html").read_text("utf-8"), (content_site / "de" / "index.html").read_text("utf-8")
+    for words in ('title="Switch to dark mode"', "Made with", "What to do once a job interview is over", "Guide text CC BY"):
+        assert words in english and words not in german, words
+    for words in ('title="Zum dunklen Design wechseln"', 'title="Zum hellen Design wechseln"', "Erstellt mit"):
+        assert words in german, words
+    assert '<meta name="description" content="Was nach einem Vorstellungsgespräch zu tun ist' in german
+    step = (content_site / "de" / "steps" / "thank-you" / "index.html").read_text("utf-8")
+    assert 'title="Link zu diesem Abschnitt"' in step and "Permanent link" not in step
+    assert "<h1>404 – Seite nicht gefunden" in (content_site / "de" / "404.html").read_text("utf-8")
+    assert "<h1>404 - Not found" in (content_site / "404.html").read_text("utf-8")
+
+
+def test_localize_renames_an_added_languages_theme_words_in_a_plain_config():
+    de = langs.from_options([{"code": "en"}, {"code": "de", "site_description": "Beschreibung", "copyright": "Text"}])[1]
+    toggle = {"scheme": "default", "toggle": {"icon": "x", "name": "Switch to dark mode"}}
+    config = {
+        "site_description": "About",
+        "theme": {"palette": [toggle, {"scheme": "slate", "toggle": {"name": "Switch to light mode"}}]},
+        "markdown_extensions": ["tables", {"toc": {"permalink": True}}],
+    }
+    words = {"page_theme_to_dark": "Dunkel", "page_theme_to_light": "Hell", "page_theme_permalink": "Link"}
+    langs.localize(config, de, words)
+    assert [o["toggle"]["name"] for o in config["theme"]["palette"]] == ["Dunkel", "Hell"]
+    assert config["site_description"] == "Beschreibung" and config["copyright"] == "Text"
+    assert config["markdown_extensions"] == ["tables", {"toc": {"permalink": True, "permalink_title": "Link"}}]
+    assert toggle["toggle"]["name"] == "Switch to dark mode"  # the configuration read from mkdocs.yml is left alone
+    english = {"site_description": "About", "theme": {}}
+    langs.localize(english, langs.from_options([{"code": "en"}])[0], words)
+    assert english == {"site_description": "About", "theme": {}}
+
+
+@pytest.mark.build
+def test_the_german_customize_page_is_german_and_links_to_the_generated_field_reference(content_site):
+    html = (content_site / "de" / "customize" / "index.html").read_text("utf-8")
+    assert "Diesen Leitfaden anpassen" in html and "Eine Sprache hinzufügen" in html and "Abwechselnde Formulierungen" in html
+    assert "<code>[Gesprächsthema]</code>" in html  # the blank table comes from content/de/blanks.yml
+    assert 'href="../../customize/#field-reference"' in html
+    assert "Make your own copy" not in html and "Field reference" not in html
 
 
 @pytest.mark.browser
@@ -164,14 +206,14 @@ def test_a_personalized_german_thank_you_is_german_in_both_tones(page, content_s
     page.fill("#ati-i0-interviewer_name-given", "Anna")
     page.fill("#ati-i0-interviewer_name-family", "Berg")
     page.select_option("#ati-i0-interviewer_name-address", "frau")
-    page.fill("#ati-i0-topic", "die Planung der Releases")
+    page.fill("#ati-i0-topic", "den Aufbau der Monatsberichte")
     card = page.locator(".ati-message")
     expect(card).to_contain_text("Sehr geehrte Frau Berg,")
     expect(card).to_contain_text("3. März")  # as a person writes it: no weekday, the year only if not this one
     expect(card).to_contain_text("Mit freundlichen Grüßen\nJonas Weber")
     text = page.inner_text(".md-main")
     assert not [w for w in ENGLISH if w in text], [w for w in ENGLISH if w in text]
-    page.get_by_role("radio", name="Du").check()
+    page.get_by_role("radio", name="Persönlich (du)").check()
     expect(card).to_contain_text("Hallo Anna,")
     assert not [w for w in ENGLISH if w in page.inner_text(".md-main")]
 

@@ -65,22 +65,22 @@ def test_shipped_journey_has_the_new_steps_in_order():
 @pytest.mark.shipped_content
 def test_shipped_chooser_has_the_new_moments():
     situations = yaml.safe_load((SHIPPED / "situations.yml").read_text("utf-8"))
-    steps = {s["id"]: s["step"] for s in situations["situations"]}
+    answers = {s["id"]: (s["step"], s.get("message")) for s in situations["situations"]}
     assert situations["question"] == "Where are you now?"
     assert {
-        "panel": "thank-you",
-        "recruiter-called": "follow-up",
-        "cannot-call-back": "follow-up",
-        "references-asked": "references",
-        "offer-by-phone": "weigh-offer",
-        "need-time": "weigh-offer",
-        "want-better-terms": "weigh-offer",
-        "other-offer": "weigh-offer",
-        "feedback": "outcome",
-        "thank-referees": "outcome",
-        "accepted-elsewhere": "after-accepting",
-        "withdraw": "keep-applying",
-    }.items() <= steps.items()
+        "panel": ("thank-you", "coordinator-thanks"),
+        "recruiter-called": ("follow-up", "recruiter-call"),
+        "cannot-call-back": ("follow-up", "recruiter-text"),
+        "references-asked": ("references", "referee-heads-up"),
+        "offer-by-phone": ("weigh-offer", "offer-in-writing"),
+        "need-time": ("weigh-offer", "time-to-decide"),
+        "want-better-terms": ("weigh-offer", "negotiation"),
+        "other-offer": ("weigh-offer", "sooner-decision"),
+        "feedback": ("outcome", "feedback-request"),
+        "thank-referees": ("outcome", "referee-thanks"),
+        "accepted-elsewhere": ("after-accepting", "accepted-elsewhere"),
+        "withdraw": ("keep-applying", "withdrawal"),
+    }.items() <= answers.items()
 
 
 @pytest.mark.shipped_content
@@ -95,3 +95,5 @@ def test_shipped_checklist_and_chooser_pages_show_the_new_moments():
         assert all(action.replace("'", "&#39;") in checklist for action in s.actions)
     for situation in ("panel", "references-asked", "need-time", "feedback", "accepted-elsewhere", "withdraw"):
         assert f'id="{situation}"' in chooser or f"#{situation}" in chooser, situation
+    for message in ("coordinator-thanks", "recruiter-text", "referee-heads-up", "negotiation", "feedback-request", "withdrawal"):
+        assert f"messages/{message}.md" in chooser, message

@@ -10,12 +10,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import rjsmin
 import yaml
 
 from generator import pagedata
 from generator.core import check
 from generator.languages import without_languages
+from generator.minify import minify_js
 from generator.render import Settings, _Renderer
 from generator.write import read_templates, read_tree
 
@@ -72,12 +72,14 @@ def test_ui_strings_are_checked_by_the_schema():
     assert all(p.line >= 1 for p in problems)
 
 
+@pytest.mark.shipped_content  # the shipped steps' own timings
 def test_which_steps_are_dated_is_decided_once():
     guide, _ = check(content())
     places = {s.id: pagedata.placement(s) for s in guide.steps}
     assert places["before-you-leave"] == "at_interview"
     assert places["keep-applying"] == "undated" and places["outcome"] == "undated"
-    assert {k for k, v in places.items() if v == "dated"} == {"thank-you", "linkedin", "follow-up", "follow-up-again"}
+    dated = {"thank-you", "linkedin", "follow-up", "follow-up-again", "weigh-offer"}  # weigh-offer: from the offer date
+    assert {k for k, v in places.items() if v == "dated"} == dated
     plan = pagedata.plan(guide, lambda target: target)
     assert [s["placement"] for s in plan] == [places[s.id] for s in guide.steps]
 
@@ -156,7 +158,7 @@ def test_the_module_check_finds_each_kind_it_forbids():
 def test_modules_survive_minifying(tmp_path):
     for module in MODULES:
         small = tmp_path / (module.stem + ".mjs")
-        small.write_text(rjsmin.jsmin(module.read_text("utf-8")), "utf-8")
+        small.write_text(minify_js(module.read_text("utf-8")), "utf-8")
         done = subprocess.run(["node", "--check", str(small)], capture_output=True, text=True)
         assert done.returncode == 0, (module.name, done.stderr)
     imports = {m.name for m in MODULES}

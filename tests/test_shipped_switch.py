@@ -30,8 +30,10 @@ ENV = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}  # no
 
 
 def run_project(tmp_path: Path, switch: str) -> subprocess.CompletedProcess:
-    """Run pytest in a small project that uses this repository's conftest.py, with the switch set as given."""
-    shutil.copy(ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
+    """Run pytest in a small project that uses this repository's conftest.py (and the helpers it imports), with the
+    switch set as given."""
+    for name in ("conftest.py", "_project_helpers.py"):
+        shutil.copy(ROOT / "tests" / name, tmp_path / name)
     (tmp_path / "test_guide.py").write_text(TESTS, "utf-8")
     markers = '["shipped_content: the shipped guide", "browser: browser", "build: build"]'
     (tmp_path / "pyproject.toml").write_text(f"[tool.pytest.ini_options]\n{switch}\nmarkers = {markers}\n", "utf-8")

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { addBusinessDays, addDuration, clockTime, dayNumber, isoDate, isWeekend, minutesOf, schedule } from "../../docs/assets/guide/dates.js";
+import { planSteps } from "./plan-steps.mjs";
 
 test("day numbers round-trip and know the weekend", () => {
   for (const iso of ["1970-01-01", "2024-02-29", "2025-12-31", "2026-03-06", "2099-12-31"]) assert.equal(isoDate(dayNumber(iso)), iso);
@@ -40,25 +41,7 @@ test("durations move the wall clock or whole days", () => {
   assert.equal(clockTime(null), null);
 });
 
-const steps = [
-  { id: "before", placement: "at_interview", when: { anchor: "interview" } },
-  { id: "thanks", placement: "dated", when: { anchor: "interview", within: { amount: 24, unit: "hour" } } },
-  { id: "keep-going", placement: "undated", when: { anchor: "interview", ongoing: true } },
-  {
-    id: "inquiry",
-    placement: "dated",
-    when: {
-      anchor: "promised_date",
-      after: { amount: 1, unit: "business_day" },
-      fallback: { anchor: "interview", after: { amount: 5, unit: "business_day" }, within: { amount: 2, unit: "business_day" } },
-    },
-  },
-  {
-    id: "again",
-    placement: "dated",
-    when: { anchor: "previous_follow_up", after: { amount: 1, unit: "week" }, repeat: { times: 2, every: { amount: 1, unit: "week" } } },
-  },
-];
+const steps = planSteps;
 
 test("the schedule follows only dated steps, with fallback, repeats and the point to move on", () => {
   const plan = schedule(steps, { date: "2026-03-06", time: "", promised: "" });

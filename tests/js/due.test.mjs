@@ -3,24 +3,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { dueItems, workingDay } from "../../docs/assets/guide/due.js";
 import { dayNumber, isoDate } from "../../docs/assets/guide/dates.js";
+import { datedSteps } from "./plan-steps.mjs";
 
-const steps = [
-  { id: "thanks", placement: "dated", when: { anchor: "interview", within: { amount: 24, unit: "hour" } } },
-  {
-    id: "inquiry",
-    placement: "dated",
-    when: {
-      anchor: "promised_date",
-      after: { amount: 1, unit: "business_day" },
-      fallback: { anchor: "interview", after: { amount: 5, unit: "business_day" }, within: { amount: 2, unit: "business_day" } },
-    },
-  },
-  {
-    id: "again",
-    placement: "dated",
-    when: { anchor: "previous_follow_up", after: { amount: 1, unit: "week" }, repeat: { times: 2, every: { amount: 1, unit: "week" } } },
-  },
-];
+const steps = datedSteps;
 const brief = (items) => items.map((i) => [i.step, i.number, i.state, i.from, i.to]);
 const working = (iso, weekend) => isoDate(workingDay(dayNumber(iso), weekend));
 

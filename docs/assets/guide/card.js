@@ -60,8 +60,9 @@ function applyEdit(card, edit) {
 function frameFor(target, variant, { config, data, people }, missing) {
   if (config.layout === "outline") return (body) => body;
   const toRole = target.contact ? "contact_name" : "recipient_name";
-  const hello = greeting(target.person, variant, data.people.addresses, roleLabel(data, toRole));
-  if (!fullName(target.person)) missing.set(data.roles[toRole] || toRole, roleLabel(data, toRole).slice(1, -1));
+  const unknown = config.unknown || roleLabel(data, toRole); // config.unknown: "[Referee]", "[Coordinator]" (issue 14)
+  const hello = greeting(target.person, variant, data.people.addresses, unknown);
+  if (!fullName(target.person)) missing.set(config.unknown ? "person" : data.roles[toRole] || toRole, unknown.slice(1, -1));
   const end = closing(people.sender, variant);
   if (!end.name) {
     end.name = roleLabel(data, "sender_name");

@@ -6,7 +6,8 @@ import { createCard } from "./card.js";
 import { element } from "./dom.js";
 import { cardEdit, cardVariant, changeCardEdit } from "./edits.js";
 import { addressees, fullName } from "./names.js";
-import { peopleOf } from "./people.js";
+import { cardValues, extraPeople } from "./extra-people.js";
+import { peopleOf, personOf } from "./people.js";
 import { similarityWarnings } from "./similarity.js";
 import { format } from "./text.js";
 
@@ -78,14 +79,15 @@ export function start(root, { data, store }) {
   const update = () => {
     const variant = variants.find((v) => v.id === store.setting("variant")) || variants[0];
     const app = store.application();
-    const people = peopleOf(app, data);
-    const toContact = (t) => t.person === people.contact || (config.recipients.to === "contact" && !fullName(t.person));
+    const people = { ...peopleOf(app, data), ...extraPeople(store, app, data, (v, id) => personOf(v, id, data.people.addresses)) };
+    // An employer card goes to that application's main contact (issue 14's each-employer).
+    const toContact = (t) => t.person === people.contact || Boolean(t.values) || (config.recipients.to === "contact" && !fullName(t.person));
     const targets = addressees(config.recipients, people).map((t) => ({ ...t, contact: toContact(t) }));
     for (const radio of tones?.radios || []) radio.checked = radio.value === variant.id;
     if (premiumBox) premiumBox.box.checked = premium();
     while (cards.length < targets.length) cards.push(createCard(list, { config, data, premium, onEdit }));
     while (cards.length > targets.length) cards.pop().remove();
-    const values = targets.map((t) => ({ ...app.fields, ...(t.contact ? {} : app.recipients[t.index] || {}) }));
+    const values = targets.map((t) => cardValues(t, app, config.recipients.to));
     cards.forEach((card, i) => {
       const edit = cardEdit(app.edits, config.id, targets[i].index);
       const context = { values: values[i], people, edit, messageTone: variant.id };

@@ -68,14 +68,24 @@ export function splitName(text, { addresses = [], titles = ["Dr", "Dr.", "Prof",
 /** True when a person has a name to greet them by. */
 export const hasName = (person) => fullName(person || {}) !== "";
 
-/** The cards a message needs: [{ person, index, cc }], from its `recipients` ({ to, cc }) and the people entered.
+/** The cards a message needs: [{ person, index, cc, values? }], from its `recipients` ({ to, cc }) and the people entered.
  * to "each-interviewer": one card per named interviewer (index = their place, which picks their wordings);
- * to "contact": the main contact, or interviewer 1 when no contact is named; cc "interviewers": the others. */
-export function addressees(recipients = {}, { contact = {}, interviewers = [] } = {}) {
-  const named = interviewers.map((person, index) => ({ person, index })).filter(({ person }) => hasName(person));
-  if (recipients.to === "each-interviewer") {
-    return named.length ? named.map(({ person, index }) => ({ person, index, cc: [] })) : [{ person: interviewers[0] || {}, index: 0, cc: [] }];
+ * to "contact": the main contact, or interviewer 1 when no contact is named; cc "interviewers": the others;
+ * to "each-referee": one card per named referee; to "coordinator": the coordinator;
+ * to "each-employer": one card per other open application ({person, values}: its contact and its own values). */
+export function addressees(recipients = {}, { contact = {}, interviewers = [], referees = [], coordinator = {}, employers = [] } = {}) {
+  const each = (people) => {
+    const named = people.map((person, index) => ({ person, index, cc: [] })).filter(({ person }) => hasName(person));
+    return named.length ? named : [{ person: people[0] || {}, index: 0, cc: [] }];
+  };
+  if (recipients.to === "each-interviewer") return each(interviewers);
+  if (recipients.to === "each-referee") return each(referees);
+  if (recipients.to === "coordinator") return [{ person: coordinator || {}, index: 0, cc: [] }];
+  if (recipients.to === "each-employer") {
+    const cards = employers.map(({ person, values }, index) => ({ person: person || {}, index, cc: [], values }));
+    return cards.length ? cards : [{ person: {}, index: 0, cc: [] }];
   }
+  const named = interviewers.map((person, index) => ({ person, index })).filter(({ person }) => hasName(person));
   const to = hasName(contact) ? { person: contact, index: -1 } : named[0] || { person: interviewers[0] || {}, index: 0 };
   const cc = recipients.cc === "interviewers" ? named.filter(({ index }) => index !== to.index).map(({ person }) => person) : [];
   return [{ person: to.person, index: Math.max(to.index, 0), cc }];

@@ -1,5 +1,6 @@
 // Starts every [data-module] element of the page with its module, each in its own try/catch (govuk-frontend's
-// pattern), loading only the modules the page uses; again after each of Material's instant page changes.
+// pattern), loading only the modules the page uses; again after each of Material's instant page changes. Also
+// registers the offline service worker.
 import { createStore } from "./store.js";
 
 const MODULES = new Map([
@@ -9,7 +10,11 @@ const MODULES = new Map([
   ["switcher", "./switcher.js"],
   ["desk", "./desk.js"],
   ["print-view", "./print-view.js"],
+  ["people-list", "./people-list.js"],
 ]);
+// Each set of module names a page starts (sorted, joined by spaces) -> one file holding them all and what they
+// import. The source's map is empty, so the modules load one by one; the build writes the packs (generator/bundle.py).
+const PACKS = new Map(); // filled in by the build
 const STARTED = "data-module-started"; // set on each root once its module has been started (or failed to)
 let store = null;
 
@@ -31,6 +36,22 @@ function storageArea(name) {
   }
 }
 
+// The named modules (name -> exports), from the build's pack of exactly these names if there is one.
+async function loadModules(names) {
+  const url = (file) => new URL(file, import.meta.url);
+  const pack = PACKS.get([...names].sort().join(" "));
+  if (pack) {
+    try {
+      const { modules } = await import(url(pack));
+      return new Map(names.map((name) => [name, modules[name]]));
+    } catch (error) {
+      console.error("ati pack:", error);
+    }
+  }
+  const load = (name) => import(url(MODULES.get(name))).catch((error) => console.error(`ati ${name}:`, error));
+  return new Map(await Promise.all(names.map(async (name) => [name, await load(name)])));
+}
+
 // Start the modules of the current page.
 async function startAll() {
   const source = document.getElementById("ati-page-data");
@@ -40,8 +61,7 @@ async function startAll() {
   if (!roots.length) return;
   openStore(data.storage.prefix).reload();
   const names = [...new Set(roots.map((root) => root.dataset.module))].filter((name) => MODULES.has(name));
-  const load = (name) => import(new URL(MODULES.get(name), import.meta.url)).catch((error) => console.error(`ati ${name}:`, error));
-  const loaded = new Map(await Promise.all(names.map(async (name) => [name, await load(name)])));
+  const loaded = await loadModules(names);
   for (const root of roots) {
     if (root.hasAttribute(STARTED)) continue; // started meanwhile by an earlier call
     try {
@@ -55,6 +75,19 @@ async function startAll() {
   }
 }
 
+// Register the service worker (sw.js at the site root) that keeps the guide readable offline after one visit. Not
+// under `mkdocs serve`: its live reload must always show the page just saved, never a cached one.
+function registerOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  const root = new URL("../../", import.meta.url); // this file lives in <site>/assets/guide/
+  if ([...document.scripts].some((s) => s.textContent.includes("livereload("))) {
+    navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.scope === root.href && r.unregister()));
+    return;
+  }
+  navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {});
+}
+
+registerOffline();
 const run = () => startAll().catch((error) => console.error("ati:", error));
 if (window.document$?.subscribe) window.document$.subscribe(run);
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);

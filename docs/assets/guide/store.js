@@ -1,6 +1,7 @@
 // The one owner of the browser's storage: session-only by default, on the device after opt-in, synced across tabs.
-// Shape: {version, applications: [{id, name, fields, recipients, history, round, rounds, edits}], settings} (edits:
-// edits.js, per message and card); the current application is chosen per tab. Every key starts with the site's prefix; values live in null-prototype objects.
+// Shape: {version, applications: [{id, name, fields, recipients, history, round, rounds, edits, people}], settings}
+// (edits: edits.js, per message and card); the current application is chosen per tab. Every key starts with the
+// site's prefix; values live in null-prototype objects.
 import { cleanEdits } from "./edits.js";
 import { LEGACY_KEYS, VERSION, fromLegacy, migrate } from "./migrations.js";
 
@@ -20,6 +21,15 @@ function settingValues(source) {
   const out = Object.create(null);
   if (source && typeof source === "object") {
     for (const [key, value] of Object.entries(source)) if (["string", "number", "boolean"].includes(typeof value)) out[key] = value;
+  }
+  return out;
+}
+
+// A null-prototype mapping of people lists ({referees: [person...], coordinator: [person]}), each person text values.
+function peopleLists(source) {
+  const out = Object.create(null);
+  if (source && typeof source === "object" && !Array.isArray(source)) {
+    for (const [key, list] of Object.entries(source)) if (/^[a-z][a-z-]*$/.test(key) && Array.isArray(list)) out[key] = list.map(textValues);
   }
   return out;
 }
@@ -52,7 +62,8 @@ function cleanApplication(source, index) {
   const rounds = Array.isArray(app.rounds) ? app.rounds.map(cleanRound).filter(Boolean) : [];
   const id = typeof app.id === "string" && app.id ? app.id : `application-${index + 1}`;
   const name = typeof app.name === "string" ? app.name : "";
-  return { id, name, fields: textValues(app.fields), recipients, history, round, rounds, edits: cleanEdits(app.edits) };
+  const people = peopleLists(app.people);
+  return { id, name, fields: textValues(app.fields), recipients, history, round, rounds, edits: cleanEdits(app.edits), people };
 }
 
 // A well-formed state from whatever storage held (nothing, an older version or a hand-edited value).

@@ -1,0 +1,66 @@
+// The people issue 14 adds, as plain data: referees and a coordinator kept per application (application.people),
+// and the other employers, read from the desk's other applications. Pure functions: no DOM, no storage.
+
+// What is kept of a person in a people list: a name split as in names.js, and how to reach them.
+export const PERSON_FIELDS = ["given", "family", "address", "title", "email", "phone"];
+
+// The last stages after which an application no longer waits on the person (desk.js's closed stages but ghosted:
+// an employer that went quiet may still be considering them).
+const DONE = new Set(["accepted", "rejected", "withdrawn"]);
+
+// The last stage recorded for an application, or "".
+const stageOf = (app) => [...(app.history || [])].reverse().find((entry) => entry.kind !== "sent")?.kind || "";
+
+// A person with only the known fields, each trimmed text (a null-prototype object).
+export function cleanPerson(source) {
+  const person = Object.create(null);
+  for (const name of PERSON_FIELDS) {
+    const value = source && typeof source === "object" ? source[name] : undefined;
+    if (typeof value === "string") person[name] = value;
+  }
+  return person;
+}
+
+// Whether a person has anything typed in.
+export const isEmpty = (person) => !PERSON_FIELDS.some((name) => String(person?.[name] ?? "").trim());
+
+// The people of one list of an application, in order (an empty list when there are none).
+export const listOf = (app, list) => (app?.people?.[list] || []).map(cleanPerson);
+
+// The other employers still considering the person: every application but the current one that is not done,
+// as {id, fields} (fields: that application's own values, such as its company, role and main contact).
+export function otherEmployers(applications, currentId) {
+  return applications.filter((app) => app.id !== currentId && !DONE.has(stageOf(app))).map((app) => ({ id: app.id, fields: app.fields }));
+}
+
+// The roles of the person's own details, the same for every application.
+const SENDER_ROLES = ["sender_name", "sender_email", "sender_phone"];
+
+// The values a card for another employer fills in: that application's own (company, role, dates), with the person's
+// own details taken from the current application where the other has none.
+export function employerValues(current, fields, roles) {
+  const values = Object.assign(Object.create(null), fields);
+  for (const role of SENDER_ROLES) {
+    const key = roles[role];
+    if (key && !String(values[key] ?? "").trim() && current[key]) values[key] = current[key];
+  }
+  return values;
+}
+
+// The people names.addressees needs for issue 14's recipients: {referees, coordinator, employers}. personOf(values,
+// id) reads a person blank (people.js); each employer card gets its main contact and its own values.
+export function extraPeople(store, app, { roles }, personOf) {
+  const employers = otherEmployers(store.applications(), store.currentId).map(({ fields }) => {
+    const person = roles.contact_name ? personOf(fields, roles.contact_name) : {};
+    return { person: { ...person, email: String(fields[roles.contact_email] ?? "").trim() }, values: employerValues(app.fields, fields, roles) };
+  });
+  return { referees: listOf(app, "referees"), coordinator: listOf(app, "coordinator")[0] || cleanPerson(null), employers };
+}
+
+// The values one card fills its blanks with: an employer card's own, else the application's, with the
+// interviewer's own values only on a card to an interviewer (each-interviewer, or the contact's stand-in).
+export function cardValues(target, app, to) {
+  if (target.values) return target.values;
+  const own = (to === "each-interviewer" || to === "contact") && !target.contact ? app.recipients[target.index] : null;
+  return { ...app.fields, ...(own || {}) };
+}

@@ -1,0 +1,133 @@
+"""The build's bundler: one file per set of modules a page starts, so a page loads its code in one gzip stream.
+
+start.js loads the modules a page names in `data-module` (docs/assets/guide/). Loaded one by one, each file is
+gzipped alone and repeats what the others hold; a message page fetched fifteen. For each set of module names that
+the built pages use, the build writes one ES module (`pack-<names>.js`) holding those modules and everything they
+import, each in its own function scope, and writes the sets into start.js's `PACKS` map; start.js then imports the
+pack instead of the modules. What start.js imports itself (the store) stays a module of its own, imported by the
+pack, so there is one store on the page. The sources are untouched: without a build (or with another engine's
+build) start.js finds no pack and loads the modules one by one, as before.
+
+A module the bundler cannot wrap faithfully (an exported `let`, top-level `await`, an import it does not
+understand, an import cycle) leaves its sets unbundled: the page then loads modules one by one, which still works.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+ENTRY = "start.js"
+PACKS_LINE = re.compile(r"^const PACKS = new Map\(\);.*$", re.M)  # start.js's line the build fills in
+MODULE_MAP = re.compile(r'\[\s*"([\w-]+)"\s*,\s*"\./([\w-]+\.js)"\s*\]')  # start.js's MODULES entries
+DATA_MODULE = re.compile(r'data-module="([\w-]+)"')
+IMPORT = re.compile(r'^import\s*(\{[^}]*\}|\*\s*as\s+\w+)\s*from\s*"\./([\w-]+\.js)";?[ \t]*$', re.M)
+ANY_IMPORT = re.compile(r"^import\b", re.M)
+EXPORT_DECL = re.compile(r"^export\s+((?:async\s+)?function\*?|const|class)\s+([\w$]+)", re.M)
+EXPORT_LIST = re.compile(r"^export\s*\{([^}]*)\};?[ \t]*$", re.M)
+UNSUPPORTED = re.compile(r"^(?:export\s+(?:let|var|default|\*)|await\b)", re.M)
+
+
+class Unbundlable(ValueError):
+    """A module the bundler cannot wrap faithfully; its sets are left to load module by module."""
+
+
+def _bindings(clause: str) -> str:
+    """An import clause as a destructuring pattern: `{ a, b as c }` -> `{ a, b: c }`; `* as ns` -> `ns`."""
+    if clause.startswith("*"):
+        return clause.split()[-1]
+    names = [n.strip() for n in clause.strip("{} \n").split(",") if n.strip()]
+    return "{ " + ", ".join(": ".join(n.split(" as ")) if " as " in n else n for n in names) + " }"
+
+
+def parse(source: str) -> tuple[list[tuple[str, str]], list[str], str]:
+    """A module's imports (pattern, file), its exported names (as `name` or `local: exported`) and its body."""
+    if UNSUPPORTED.search(source):
+        raise Unbundlable("an exported let/var, a default or star export, or top-level await")
+    imports = [(_bindings(m.group(1)), m.group(2)) for m in IMPORT.finditer(source)]
+    body = IMPORT.sub("", source)
+    if ANY_IMPORT.search(body):
+        raise Unbundlable('an import other than `import { ... } from "./x.js"`')
+    exports = [m.group(2) for m in EXPORT_DECL.finditer(body)]
+    for m in EXPORT_LIST.finditer(body):
+        for name in (n.strip() for n in m.group(1).split(",") if n.strip()):
+            local, _, exported = name.partition(" as ")
+            exports.append(f"{exported}: {local}" if exported else local)
+    body = EXPORT_LIST.sub("", EXPORT_DECL.sub(lambda m: f"{m.group(1)} {m.group(2)}", body))
+    return imports, exports, body
+
+
+def _var(file: str) -> str:
+    return "$" + re.sub(r"\W", "_", file.removesuffix(".js"))
+
+
+def pack(folder: Path, names: list[str], modules: dict[str, str]) -> str:
+    """The pack of the named modules: one ES module exporting `modules`, name -> that module's exports."""
+    shared = {file for _, file in parse(_read(folder, ENTRY))[0]}  # start.js's own imports: one instance
+    order: list[str] = []
+    parsed: dict[str, tuple] = {}
+
+    def visit(file: str, path: tuple[str, ...]) -> None:
+        if file in path:
+            raise Unbundlable(f"an import cycle through {file}")
+        if file in parsed or file in shared:
+            return
+        parsed[file] = parse(_read(folder, file))
+        for _, dep in parsed[file][0]:
+            visit(dep, (*path, file))
+        order.append(file)
+
+    for name in names:
+        visit(modules[name], ())
+    lines = [f'import * as {_var(f)} from "./{f}";' for f in sorted(shared)]
+    for file in order:
+        imports, exports, body = parsed[file]
+        head = "".join(f"const {pattern} = {_var(dep)};\n" for pattern, dep in imports)
+        returned = ", ".join(exports)
+        lines.append(f"// {file}\nconst {_var(file)} = (() => {{\n{head}{body.strip()}\nreturn {{ {returned} }};\n}})();")
+    entries = ", ".join(f'"{name}": {_var(modules[name])}' for name in names)
+    lines.append(f"export const modules = {{ {entries} }};")
+    return "\n".join(lines) + "\n"
+
+
+def _read(folder: Path, file: str) -> str:
+    return (folder / file).read_text("utf-8")
+
+
+def page_sets(site_dir: Path, known: set[str]) -> set[tuple[str, ...]]:
+    """Each set of module names (sorted) that a built page starts."""
+    sets = set()
+    for page in site_dir.rglob("*.html"):
+        names = set(DATA_MODULE.findall(html.unescape(page.read_text("utf-8", errors="replace")))) & known
+        if names:
+            sets.add(tuple(sorted(names)))
+    return sets
+
+
+def pack_name(names: tuple[str, ...]) -> str:
+    return "pack-" + ".".join(names) + ".js"
+
+
+def write_packs(site_dir: Path, entry: str) -> list[str]:
+    """Write a pack for each module set the built pages use, beside the built entry (start.js), and fill in its
+    PACKS map; return the packs' paths relative to site_dir. Nothing is written if start.js has no PACKS line."""
+    start = site_dir / entry
+    folder = start.parent
+    source = start.read_text("utf-8")
+    if not PACKS_LINE.search(source):
+        return []
+    modules = dict(MODULE_MAP.findall(source))
+    written, packs = [], {}
+    for names in sorted(page_sets(site_dir, set(modules))):
+        try:
+            text = pack(folder, list(names), modules)
+        except (Unbundlable, OSError):
+            continue  # these pages load their modules one by one
+        (folder / pack_name(names)).write_text(text, "utf-8")
+        packs[" ".join(names)] = "./" + pack_name(names)
+        written.append((folder / pack_name(names)).relative_to(site_dir).as_posix())
+    filled = f"const PACKS = new Map({json.dumps(sorted(packs.items()))}); // written by the build (generator/bundle.py)"
+    start.write_text(PACKS_LINE.sub(lambda _: filled, source, count=1), "utf-8")
+    return written

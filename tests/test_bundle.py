@@ -1,0 +1,122 @@
+"""The build's bundler (generator/bundle.py): one pack per module set, run in Node as the browser would."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.bundle import Unbundlable, pack, pack_name, parse, write_packs
+from generator.minify import minify_js
+
+ROOT = Path(__file__).resolve().parent.parent
+node = pytest.mark.skipif(not shutil.which("node"), reason="needs Node.js")
+
+START = """import { createStore } from "./store.js";
+const MODULES = new Map([
+  ["a", "./a.js"],
+  ["b", "./b.js"],
+]);
+const PACKS = new Map(); // filled in by the build
+"""
+FILES = {
+    "store.js": "let opened = null;\nexport function open() { opened ??= { n: 0 }; return opened; }\nexport const createStore = open;\n",
+    "util.js": "const twice = (x) => x * 2;\nexport function double(x) { return twice(x); }\nexport { twice as times2 };\n",
+    "a.js": 'import { double, times2 as t } from "./util.js";\nimport * as store from "./store.js";\n'
+    "export function start() { store.open().n += 1; return double(1) + t(1); }\n",
+    "b.js": 'import { open } from "./store.js";\nimport { double } from "./util.js";\nconst twice = 7; // the same name as util.js\'s\n'
+    "export function start() { return [open().n, double(twice)]; }\n",
+}
+
+
+def project(tmp_path: Path, files=FILES) -> Path:
+    folder = tmp_path / "site" / "assets" / "guide"
+    folder.mkdir(parents=True)
+    (folder / "start.js").write_text(START, "utf-8")
+    for name, text in files.items():
+        (folder / name).write_text(text, "utf-8")
+    (tmp_path / "site" / "page.html").write_text('<div data-module="b"></div><div data-module="a"></div>', "utf-8")
+    (tmp_path / "site" / "other.html").write_text('<div data-module="b"></div><div data-module="nope"></div>', "utf-8")
+    return tmp_path / "site"
+
+
+def test_imports_and_exports_become_a_scope_and_its_return():
+    imports, exports, body = parse(FILES["a.js"])
+    assert imports == [("{ double, times2: t }", "util.js"), ("store", "store.js")]
+    assert exports == ["start"] and "import" not in body and "export" not in body
+    assert parse(FILES["util.js"])[1] == ["double", "times2: twice"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["export let x = 1;", "await 1;\nexport const y = 2;", 'import x from "./x.js";', "export default 3;", 'import "./side.js";'],
+)
+def test_what_cannot_be_wrapped_faithfully_is_refused(source):
+    with pytest.raises(Unbundlable):
+        parse(source)
+
+
+def test_a_cycle_leaves_the_set_unbundled(tmp_path):
+    files = {**FILES, "util.js": 'import { start } from "./a.js";\nexport function double(x) { return x; }\n'}
+    site = project(tmp_path, files)
+    with pytest.raises(Unbundlable):
+        pack(site / "assets" / "guide", ["a"], {"a": "a.js"})
+
+
+def test_one_pack_per_module_set_of_the_pages_and_start_js_knows_them(tmp_path):
+    site = project(tmp_path)
+    written = write_packs(site, "assets/guide/start.js")
+    assert written == ["assets/guide/" + pack_name(("a", "b")), "assets/guide/" + pack_name(("b",))]
+    start = (site / "assets" / "guide" / "start.js").read_text("utf-8")
+    assert 'new Map([["a b", "./pack-a.b.js"], ["b", "./pack-b.js"]]);' in start
+    assert write_packs(site, "assets/guide/start.js") == []  # filled in once: a rebuild copies start.js afresh
+
+
+@node
+@pytest.mark.parametrize("small", [False, True], ids=["as written", "minified"])
+def test_a_pack_runs_as_the_modules_did_with_one_store(tmp_path, small):
+    site = project(tmp_path)
+    folder = site / "assets" / "guide"
+    write_packs(site, "assets/guide/start.js")
+    if small:
+        for file in folder.glob("*.js"):
+            file.write_text(minify_js(file.read_text("utf-8")), "utf-8")
+    for file in folder.glob("*.js"):
+        file.rename(file.with_suffix(".mjs"))
+    for file in folder.glob("*.mjs"):
+        file.write_text(file.read_text("utf-8").replace('.js"', '.mjs"'), "utf-8")
+    script = (
+        'const { modules } = await import("./pack-a.b.mjs");'
+        'const { open } = await import("./store.mjs");'
+        "console.log(JSON.stringify([modules.a.start(), modules.b.start(), open().n]));"
+    )
+    done = subprocess.run(["node", "--input-type=module", "-e", script], cwd=folder, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[4,[1,14],1]"  # b saw a's count: one store; b's own `twice` did not clash
+
+
+def test_the_guide_s_modules_all_pack(tmp_path):
+    folder = ROOT / "docs" / "assets" / "guide"
+    start = (folder / "start.js").read_text("utf-8")
+    assert "const PACKS = new Map(); // filled in by the build" in start
+    from generator.bundle import MODULE_MAP
+
+    modules = dict(MODULE_MAP.findall(start))
+    assert {"message-card", "profile-form", "planner", "desk", "switcher", "print-view"} <= set(modules)
+    for name in modules:
+        assert pack(folder, [name], modules).endswith(
+            f'export const modules = {{ "{name}": ${modules[name][:-3].replace("-", "_")} }};\n'
+        )
+
+
+def test_every_word_a_module_reads_is_shipped_in_the_page_data():
+    """The page data leaves out template-only words (pagedata.PAGE_WORDS); no module may read one of them."""
+    import re
+
+    from generator.pagedata import PAGE_WORDS
+
+    for module in (ROOT / "docs" / "assets" / "guide").glob("*.js"):
+        words = re.findall(r"\bui\.(\w+)|\bui\[[\"'`](\w+)", module.read_text("utf-8"))
+        assert not [w for pair in words for w in pair if w.startswith(PAGE_WORDS)], module.name
