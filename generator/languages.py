@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -71,6 +72,59 @@ def untranslated(content: dict[str, bytes], language: Language, languages: list[
         return []
     base = own_files(content, languages)
     return sorted(n for n in base if n.endswith(".yml") and language.prefix + n not in content)
+
+
+LABEL = re.compile(r"\[([^\[\]\n]+)\]")  # a blank in a template: [Company]
+
+
+def _data(raw: bytes | None) -> dict:
+    """A YAML file's mapping, or {} when it is missing or does not parse (the check reports it elsewhere)."""
+    try:
+        data = yaml.load(raw or b"", Loader=LOADER)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _items(raw: bytes | None, key: str) -> list[dict]:
+    """The mappings listed under a file's key (blanks.yml's blanks, tones.yml's tones)."""
+    found = _data(raw).get(key)
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
+
+
+def _append(raw: bytes, key: str, items: list[dict]) -> bytes:
+    """A file whose list under key gains items, its own lines kept where they were (so its errors keep their line)."""
+    if not items:
+        return raw
+    if list(_keys(raw))[-1:] != [key]:  # the list is not the file's last entry: write it anew
+        return yaml.safe_dump({**_data(raw), key: _items(raw, key) + items}, allow_unicode=True, sort_keys=False).encode()
+    dumped = yaml.safe_dump(items, allow_unicode=True, sort_keys=False)
+    return raw.rstrip(b"\n") + b"\n" + "".join("  " + line + "\n" for line in dumped.splitlines()).encode()
+
+
+def fit_fallbacks(files: dict[str, bytes], merged: dict[str, bytes], language: Language, languages) -> dict[str, bytes]:
+    """Untranslated messages made to fit the language they fall back in: their blanks' labels in its words, and the
+    default language's blanks and tones they use that it lacks, added to its blanks.yml and tones.yml."""
+    fallback = [n for n in untranslated(files, language, languages) if n.startswith("messages/")]
+    if language.default or not fallback:
+        return merged
+    base_blanks, local_blanks = _items(files.get("blanks.yml"), "blanks"), _items(merged.get("blanks.yml"), "blanks")
+    local_label = {b.get("id"): b.get("label") for b in local_blanks}
+    relabel = {b.get("label"): local_label[b.get("id")] for b in base_blanks if b.get("id") in local_label}
+    out, used, tones = dict(merged), set(), set()
+    for name in fallback:
+        text = merged[name].decode("utf-8", "replace")
+        used |= set(LABEL.findall(text))
+        tones |= {v.get("tone") for v in _items(merged[name], "variants")}
+        out[name] = LABEL.sub(lambda m: f"[{relabel.get(m.group(1), m.group(1))}]", text).encode("utf-8")
+    extra_blanks = [b for b in base_blanks if b.get("label") in used and b.get("id") not in local_label]
+    local_tones = {t.get("id") for t in _items(merged.get("tones.yml"), "tones")}
+    extra_tones = [t for t in _items(files.get("tones.yml"), "tones") if t.get("id") in tones - local_tones]
+    if "blanks.yml" in merged:
+        out["blanks.yml"] = _append(merged["blanks.yml"], "blanks", extra_blanks)
+    if "tones.yml" in merged:
+        out["tones.yml"] = _append(merged["tones.yml"], "tones", extra_tones)
+    return out
 
 
 PAGE_FOLDERS = {"steps": "steps", "messages": "messages", "topics": "advice"}  # content folder -> page folder

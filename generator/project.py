@@ -195,7 +195,7 @@ def _language_files(root, options, language) -> tuple[dict, dict, list[Problem],
         notes = langs.untranslated_problems(content, language, every, options.content_dir)
         if not language.default:
             translated = {n.removeprefix(language.prefix) for n in content if n.startswith(language.prefix)}
-        content = langs.overlay(content, language, every)
+        content = langs.fit_fallbacks(content, langs.overlay(content, language, every), language, every)
         raw_templates = langs.overlay(raw_templates, language, every)
     return content, raw_templates, problems, notes, translated
 

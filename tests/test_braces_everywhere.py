@@ -44,6 +44,8 @@ def test_every_text_field_survives_a_later_template_engine(tmp_path):
     project = copy_project(tmp_path / "p")
     fields = text_fields()
     for path in sorted((project / "content").rglob("*.yml")):
+        if path.name == "addresses.yml":
+            continue  # a form of address (Ms, Frau) has 20 characters at most: no room for the mark
         data = yaml.safe_load(path.read_text("utf-8"))
         path.write_text(yaml.safe_dump(marked(data, fields), allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
     (project / "macros_hook.py").write_text(HOOK, "utf-8")

@@ -131,27 +131,15 @@ length:
   sentences: [3, 4]
 include:
   - The referee's name and how they know you.
+recipients:
+  to: contact
 variants:
-  - id: formal
-    label: Formal
+  - tone: formal
     subject: A reference for the [Role] role
-    body: |
-      Dear [Interviewer name],
-
-      Thank you again for considering me for the [Role] role. [Referee name] has kindly agreed to act as a referee. Please let me know if you need anything else.
-
-      Kind regards,
-      [Your name]
-  - id: warm
-    label: Warm
+    body: Thank you again for considering me for the [Role] role. [Referee name] has kindly agreed to act as a referee. Please let me know if you need anything else.
+  - tone: warm
     subject: My referee for [Company]
-    body: |
-      Hi [Interviewer name],
-
-      In case it helps, [Referee name] is happy to talk about my work. They know it well. Thank you for your time.
-
-      Best wishes,
-      [Your name]
+    body: In case it helps, [Referee name] is happy to talk about my work. They know it well. Thank you for your time.
 """
 
 

@@ -7,6 +7,7 @@ import sys
 from urllib.parse import quote
 
 import pytest
+import yaml
 from _personalize_helpers import open_form
 from forkers import make_project
 from playwright.sync_api import expect
@@ -42,6 +43,41 @@ def test_overlay_keeps_untranslated_files_and_lists_them():
         {"name": "English", "lang": "en", "link": "../", "path": "/guide/"},
         {"name": "Deutsch", "lang": "de", "link": "../de/", "path": "/guide/de/"},
     ]
+
+
+def test_an_untranslated_message_fits_the_language_it_falls_back_in():
+    """Its blanks take the language's labels; blanks and tones the language lacks come from the default language,
+    added after the language's own lines (so errors in them keep their line numbers)."""
+    every = langs.from_options([{"code": "en", "name": "English"}, {"code": "de", "name": "Deutsch"}])
+    files = {
+        "blanks.yml": b"blanks:\n  - {id: role, label: Role}\n  - {id: referee, label: Referee name}\n",
+        "de/blanks.yml": b"blanks:\n  - {id: role, label: Stelle}\n",
+        "tones.yml": b"tones:\n  - {id: formal, label: Formal}\n  - {id: warm, label: Warm}\n",
+        "de/tones.yml": b"tones:\n  - {id: sie, label: Sie}\n",
+        "messages/offer.yml": b"variants:\n  - tone: warm\n    body: '[Referee name] knows my work as [Role].'\n",
+    }
+    fitted = langs.fit_fallbacks(files, langs.overlay(files, every[1], every), every[1], every)
+    assert fitted["messages/offer.yml"] == b"variants:\n  - tone: warm\n    body: '[Referee name] knows my work as [Stelle].'\n"
+    assert yaml.safe_load(fitted["blanks.yml"])["blanks"] == [
+        {"id": "role", "label": "Stelle"},
+        {"id": "referee", "label": "Referee name"},
+    ]
+    assert fitted["blanks.yml"].startswith(files["de/blanks.yml"])
+    assert [t["id"] for t in yaml.safe_load(fitted["tones.yml"])["tones"]] == ["sie", "warm"]
+    assert (
+        langs.fit_fallbacks(files, langs.overlay(files, every[0], every), every[0], every)["messages/offer.yml"]
+        == (files["messages/offer.yml"])
+    )
+
+
+@pytest.mark.build
+def test_an_english_only_message_passes_the_check_of_every_language(tmp_path):
+    """A fork adds a message in English alone: the German site shows it in English, and nothing turns red."""
+    case = {"slug": "english-only", "kind": "project", "files": {"content/de/messages/withdrawal.yml": None}}
+    project = make_project(case, tmp_path / "p")
+    done = subprocess.run([sys.executable, "-m", "generator", "check"], capture_output=True, text=True, cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "content/de/messages/withdrawal.yml:1:1: not translated into Deutsch" in done.stdout
 
 
 @pytest.mark.build
