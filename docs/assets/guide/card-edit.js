@@ -44,7 +44,7 @@ function editPanel(card, { data, onEdit }, id) {
 function changedNotice(ui) {
   const notice = element("div", "ati-edit__changed");
   notice.setAttribute("role", "status");
-  const text = element("p", "ati-status is-warn", ui.edit_changed);
+  const text = element("p", "ati-edit__note is-warn", ui.edit_changed);
   const drop = element("button", "ati-btn", ui.edit_drop);
   drop.type = "button";
   notice.append(text, drop);
