@@ -114,8 +114,11 @@ def md(text: object) -> Markup:
 
 
 def front_matter_title(title: str) -> Markup:
-    """Return a front-matter title line: HTML-escaped (the theme prints titles raw) and quoted for YAML."""
-    return Markup("title: " + json.dumps(str(html(title)), ensure_ascii=False))
+    """Return a front-matter title line: HTML-escaped (the theme prints titles raw) and quoted for YAML. Quotes stay
+    as they are: the theme escapes the title again inside attributes (the footer's aria-label), where "&#39;" would
+    then read aloud as itself and differ from the link's text."""
+    escaped = str(html(title)).replace("&#39;", "'").replace("&#34;", '"')
+    return Markup("title: " + json.dumps(escaped, ensure_ascii=False))
 
 
 class _Renderer:

@@ -11,7 +11,7 @@ from generator import blanks
 from generator.durations import number_pattern
 from generator.errors import ContentErrors
 from generator.load import load
-from generator.render import Settings, _Renderer, md
+from generator.render import Settings, _Renderer, front_matter_title, md
 from generator.schema import schema
 
 
@@ -147,3 +147,8 @@ def test_every_field_type_has_a_label_for_the_field_reference():
     assert labels["length"] == "length (see below)"
     assert schema()["types"]["length"]["fields"]["sentences"]["label"] == "[fewest, most], whole numbers (1 to 20)"
     assert all("label" in f for k in schema()["kinds"].values() for f in k["fields"].values())
+
+
+def test_a_front_matter_title_escapes_markup_but_keeps_quotes_for_the_themes_own_escaping():
+    """The footer's aria-label escapes the title again: a quote escaped twice would be read out as "&#39;"."""
+    assert front_matter_title("""A recruiter's "call" <now>""") == 'title: "A recruiter\'s \\"call\\" &lt;now&gt;"'
