@@ -124,11 +124,11 @@ def export(page) -> dict:
 def test_export_forget_import_round_trip_and_hostile_files_refused(context, site_url, tmp_path):
     page = open_page(context, site_url + "applications/")
     edited = app("a", "Northwind Traders", [{"kind": "offer", "date": "2026-12-01", "round": 1}], interview_date=INTERVIEW)
-    edited["edits"] = {"appreciation": "My own words"}
+    edited["edits"] = {"appreciation": {"1": {"text": "My own words", "basis": "Made", "variant": "warm"}}}
     seed(page, [edited, app("b", "Fabrikam")], {"variant": "warm", "premium": True})
     due(page)
     first = export(page)
-    assert first["state"]["applications"][0]["edits"] == {"appreciation": "My own words"}
+    assert first["state"]["applications"][0]["edits"] == edited["edits"]  # per message and card (issue 12)
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-ati-desk-forget]")  # the desk's own Forget everything, asked first
     page.locator("[data-ati-desk-status]", has_text="forgotten").wait_for()
@@ -194,18 +194,20 @@ def test_print_view_of_one_application_on_paper(context, site_url):
         {"interviewer_name.given": "Tom", "interviewer_name.family": "Okafor", "interviewer_name": "Tom Okafor"},
     ]
     edited = {**app("a", "Northwind Traders"), "recipients": people}
-    edited["edits"] = {"inquiry": "My own follow-up words,\nwritten on the card."}
-    seed(page, [edited], {"variant": "warm"})  # the tone the person chose, and one card they edited
+    edited["edits"] = {
+        "inquiry": {"0": {"text": "My own follow-up words,\nwritten on the card."}},
+        "appreciation": {"1": {"variant": "formal"}},
+    }
+    seed(page, [edited], {"variant": "warm"})  # the tone the person chose, one card they edited, one in its own tone
     page.locator(".ati-print[data-module-started]").wait_for(state="attached")
     thanks = page.locator("[data-ati-print='appreciation'] .ati-card")
     assert thanks.count() == 2  # one card per interviewer, as on the message page
     first, second = thanks.nth(0).inner_text(), thanks.nth(1).inner_text()
-    assert "Anna Berg" in first and "Hi Anna," in first and "Hi Tom," in second
+    assert "Anna Berg" in first and "Hi Anna," in first and "Dear Tom Okafor," in second  # Tom's card: its own tone
     assert "Best wishes," in first and "Kind regards" not in first  # the warm tone, not the first (formal)
     assert "Northwind Traders" in page.locator(".ati-print").inner_text()
     inquiry = page.locator("[data-ati-print='inquiry']")
-    assert "My own follow-up words,\nwritten on the card." in inquiry.inner_text()
-    assert inquiry.locator(".ati-card").count() == 0  # the edited text, no card under it
+    assert inquiry.locator(".ati-card .ati-body").inner_text() == "My own follow-up words,\nwritten on the card."
     page.emulate_media(media="print")
     assert page.locator(".ati-print button, .ati-switcher").evaluate_all("ns => ns.every(n => !n.offsetParent)")
     breaks = page.eval_on_selector_all(".ati-print__message", "ms => ms.map(m => getComputedStyle(m).breakInside)")

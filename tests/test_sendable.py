@@ -14,6 +14,7 @@ import urllib.parse
 import pytest
 import yaml
 from _personalize_helpers import CONTENT, open_form, storage
+from playwright.sync_api import expect
 
 from generator import wording
 
@@ -200,3 +201,70 @@ def test_a_single_name_typed_before_names_were_split_is_migrated_for_the_person_
     assert page.evaluate("sessionStorage.getItem('ati-profile')") is None  # the old key is gone
     assert "Jan" in "".join(storage(page)["session"].values())  # the split name is written under the prefix
     assert page.evaluate("sessionStorage.getItem('ati-profile')") is None
+
+
+EDITED = "Dear Dr Fischer,\n\nThank you for walking me through the data pipeline.\n\nKind regards,\nPriya Sharma"
+
+
+def _edit(page, card, text: str) -> None:
+    """Open a card's editor from the keyboard and type text in place of its note."""
+    toggle = card.get_by_role("button", name="Edit this note")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    area = card.get_by_label("Your wording of this note")
+    assert area.evaluate("a => a === document.activeElement && getComputedStyle(a).fontSize") == "16px"
+    assert area.input_value() == card.locator(".ati-body").text_content()  # the card's current text to start from
+    area.fill(text)
+
+
+def test_a_card_edited_in_place_is_what_copy_mail_and_txt_hand_over_until_dropped(page, site_url):
+    """Issue 12: Lena's card edited in place; copy, mailto and .txt use it; kept over a reload; a changed blank
+    under it is said, and the edit can be dropped; one card in the warm tone; forget clears edits in two tabs."""
+    _fill(page)
+    cards = page.locator(".ati-card")
+    lena = cards.nth(2)
+    _edit(page, lena, EDITED)
+    expect(lena.locator(".ati-body")).to_have_text(EDITED)
+    texts = _copy_all(page, lena)
+    subject, body, both = texts
+    assert body == EDITED and both == f"Subject: {subject}\n\n{EDITED}", texts
+    mail = urllib.parse.parse_qs(urllib.parse.urlsplit(lena.locator("a[href^=mailto]").get_attribute("href")).query)
+    assert mail["body"] == [EDITED.replace("\n", "\r\n")]
+    with page.expect_download() as download:
+        lena.get_by_role("button", name="Download .txt").click()
+    assert download.value.path().read_text("utf-8").endswith(EDITED)
+    assert cards.nth(0).locator(".ati-body").text_content().startswith("Dear Ms Berg,")  # the other cards are theirs
+    assert lena.locator(".ati-edit__changed").is_hidden()
+    page.reload()
+    lena = page.locator(".ati-card").nth(2)
+    expect(lena.locator(".ati-body")).to_have_text(EDITED)  # kept
+    open_form(page)
+    page.fill("#ati-company", "Contoso")
+    notice = lena.locator(".ati-edit__changed")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("The details changed since you edited this note")
+    expect(lena.locator(".ati-body")).to_have_text(EDITED)  # still the edit until the reader drops it
+    notice.get_by_role("button", name="Drop my edit").click()
+    expect(notice).to_be_hidden()
+    expect(lena.locator(".ati-body")).to_contain_text("Contoso")
+    assert lena.get_by_role("button", name="Edit this note").evaluate("b => b === document.activeElement")
+
+    cards.nth(0).get_by_label("Tone of this note").select_option(label="Warm")  # one card in its own tone
+    bodies = [c.locator(".ati-body").text_content() for c in page.locator(".ati-card").all()]
+    assert [b.split("\n")[0] for b in bodies] == ["Hi Anna,", "Dear Tom Okafor,", "Dear Dr Fischer,"]
+    assert page.locator(".ati-tones input:checked").get_attribute("value") == "formal"
+    assert cards.nth(1).get_by_label("Tone of this note").input_value() == "formal"
+
+    _edit(page, lena, EDITED)
+    page.check("[data-ati-remember]")  # on the device: a second tab reads the same edits
+    other = page.context.new_page()
+    other.goto(site_url + "messages/appreciation/")
+    other.locator(".ati-message[data-module-started]").first.wait_for(state="attached")
+    expect(other.locator(".ati-card").nth(2).locator(".ati-body")).to_have_text(EDITED)
+    assert other.locator(".ati-card .ati-body").first.text_content().startswith("Hi Anna,")
+    page.get_by_role("button", name="Forget everything").click()
+    for tab in (page, other):
+        expect(tab.locator(".ati-card .ati-body").first).not_to_contain_text("Anna")
+        assert EDITED not in tab.locator(".ati-cards").inner_text()
+        assert storage(tab) == {"local": {}, "session": {}}

@@ -72,7 +72,7 @@ test("a backup reads back exactly; hostile files are refused with a reason", () 
   const store = createStore({ prefix: "guide", local: new MemoryStorage(), session: new MemoryStorage() });
   store.addApplication({ employer: "Northwind Traders" });
   store.record({ kind: "offer", date: "2026-12-03" });
-  store.updateApplication((app) => (app.edits.appreciation = "My own words"));
+  store.updateApplication((app) => (app.edits.appreciation = { 2: { text: "My own words", basis: "Dear Lena,", variant: "warm" } }));
   store.updateSettings({ variant: "warm" });
   const text = backupText(store.snapshot(), "2026-12-04T09:00:00.000Z");
   const read = readBackup(text);

@@ -23,7 +23,12 @@ function forbiddenKey(value, depth = 0) {
 
 const isObject = (value) => value && typeof value === "object" && !Array.isArray(value);
 
-// Whether an application has the stored shape: an id, text fields, lists of recipients, history and earlier rounds.
+// Whether per-card edits have the stored shape: message id -> card index -> {text, basis, variant} (or the older
+// single text of a message).
+const goodEdits = (edits) => edits === undefined || (isObject(edits) && Object.values(edits).every((cards) => typeof cards === "string" || (isObject(cards) && Object.values(cards).every(isObject))));
+
+// Whether an application has the stored shape: an id, text fields, lists of recipients, history, earlier rounds and
+// per-card edits.
 function goodApplication(app) {
   return (
     isObject(app) &&
@@ -32,7 +37,8 @@ function goodApplication(app) {
     Object.values(app.fields).every((v) => typeof v === "string") &&
     (app.recipients === undefined || (Array.isArray(app.recipients) && app.recipients.every(isObject))) &&
     (app.history === undefined || (Array.isArray(app.history) && app.history.every(isObject))) &&
-    (app.rounds === undefined || (Array.isArray(app.rounds) && app.rounds.every(isObject)))
+    (app.rounds === undefined || (Array.isArray(app.rounds) && app.rounds.every(isObject))) &&
+    goodEdits(app.edits)
   );
 }
 

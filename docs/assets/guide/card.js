@@ -4,6 +4,8 @@ import { sendActions } from "./send-actions.js";
 import { counted, displayValue, format, mailtoUrl, sentenceCount } from "./text.js";
 import { closing, fullName, greeting } from "./names.js";
 import { composeMessage, pickBody, renderTemplate } from "./wording.js";
+import { shownText } from "./edits.js";
+import { cardEditor } from "./card-edit.js";
 import { smsNote, smsUrl } from "./sms.js";
 
 // The template's parts as the page holds them: text, {blank, label} for each blank, {optional, needs} for each
@@ -42,6 +44,17 @@ function fillParts(node, parts, values, missing, frame = (text) => text) {
 
 // The label of the blank with a role, in brackets, as an unfilled name reads: "[Interviewer name]".
 const roleLabel = (data, role) => `[${data.labels?.[data.roles[role]] || role}]`;
+
+// Put the reader's edit of a card (edits.js) in place of the text made from the blanks; the blanks still unfilled
+// are those whose bracketed label the edit or the subject keeps.
+function applyEdit(card, edit) {
+  const shown = shownText(edit, card.body);
+  Object.assign(card, { made: card.body, edited: shown.edited, changed: shown.changed });
+  if (!shown.edited) return;
+  card.body = card.note = shown.text;
+  card.parts.body.textContent = shown.text;
+  for (const [blank, label] of card.missing) if (!`${shown.text} ${card.subject}`.includes(`[${label}]`)) card.missing.delete(blank);
+}
 
 // What goes around a card's body: the tone's greeting for the person and its closing for the sender, by layout.
 function frameFor(target, variant, { config, data, people }, missing) {
@@ -165,23 +178,26 @@ function cardParts(ui) {
   return parts;
 }
 
-// Create a card in list for a message; returns {show(variant, values, number), remove()}.
+// Create a card in list for a message (options.onEdit(index, patch): the card can be edited and take its own tone);
+// returns {show(variant, target, context, number), remove(), text()}.
 export function createCard(list, options) {
   const { config, data } = options;
   const ui = data.ui;
   const parts = cardParts(ui);
-  const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0 };
+  const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0, index: 0 };
   const { subjectButton, mailLink, mailNote, smsLink } = addActions(card, options);
   parts.root.append(parts.heading, parts.subjectLine, parts.body, parts.meta, parts.actions, parts.status);
+  const showEditor = options.onEdit ? cardEditor(card, options) : () => {};
   const send = sendActions(parts, options); // the send links and the sent button of send-actions.js
   list.append(parts.root);
 
-  // Show a variant for one addressee ({person, index, cc, contact}) with the application's values; number counts
-  // the cards from 1, or is 0 for a single card.
+  // Show a variant for one addressee ({person, index, cc, contact}) with the application's values (context: {values,
+  // people, edit, messageTone}: the card's edit and the message's tone); number counts the cards from 1, or is 0 for
+  // a single card.
   const show = (variant, target, context, number) => {
     const values = Object.create(null);
     for (const [key, value] of Object.entries(context.values)) values[key] = displayValue(value, data.dates.locale);
-    Object.assign(card, { armed: null, number, missing: new Map() });
+    Object.assign(card, { armed: null, number, missing: new Map(), index: target.index, messageTone: context.messageTone });
     parts.status.textContent = "";
     const name = fullName(target.person);
     parts.heading.hidden = !number && !name;
@@ -196,6 +212,7 @@ export function createCard(list, options) {
     card.subject = subject ? fillParts(parts.subjectText, subject, values, card.missing).text : "";
     const frame = frameFor(target, variant, { ...options, people: context.people }, card.missing);
     ({ text: card.body, body: card.note } = fillParts(parts.body, pickBody(variant.body, target.index), values, card.missing, frame));
+    applyEdit(card, context.edit);
     const { text, over } = guidance(card, options);
     if (parts.meta.textContent !== text) parts.meta.textContent = text;
     parts.meta.classList.toggle("is-warn", over);
@@ -210,6 +227,7 @@ export function createCard(list, options) {
     }
     send(to, card.subject, card.body);
     if (smsLink) smsLink.setAttribute("href", smsUrl(values[data.roles.recipient_phone], card.body));
+    showEditor(variant);
   };
   return { show, remove: () => parts.root.remove(), text: () => card.note };
 }

@@ -1,8 +1,10 @@
-// A message's cards: the tone choice, the premium switch, and one card per addressee, redrawn on every change.
+// A message's cards: the tone choice, the premium switch, and one card per addressee (each with its own edit and
+// tone, edits.js), redrawn on every change.
 // The wordings come parsed from the page data (generator/pagedata.py); who gets a card follows the message's
 // `recipients` (names.js addressees), and each interviewer's card draws that person's wordings.
 import { createCard } from "./card.js";
 import { element } from "./dom.js";
+import { cardEdit, cardVariant, changeCardEdit } from "./edits.js";
 import { addressees, fullName } from "./names.js";
 import { cardValues, extraPeople } from "./extra-people.js";
 import { peopleOf, personOf } from "./people.js";
@@ -72,6 +74,7 @@ export function start(root, { data, store }) {
   if (premiumBox) toolbar.append(premiumBox.label);
   const premium = () => store.setting("premium") === true;
   const cards = [];
+  const onEdit = (index, patch) => store.updateApplication((app) => changeCardEdit(app.edits, config.id, index, patch));
 
   const update = () => {
     const variant = variants.find((v) => v.id === store.setting("variant")) || variants[0];
@@ -82,10 +85,14 @@ export function start(root, { data, store }) {
     const targets = addressees(config.recipients, people).map((t) => ({ ...t, contact: toContact(t) }));
     for (const radio of tones?.radios || []) radio.checked = radio.value === variant.id;
     if (premiumBox) premiumBox.box.checked = premium();
-    while (cards.length < targets.length) cards.push(createCard(list, { config, data, premium }));
+    while (cards.length < targets.length) cards.push(createCard(list, { config, data, premium, onEdit }));
     while (cards.length > targets.length) cards.pop().remove();
     const values = targets.map((t) => cardValues(t, app, config.recipients.to));
-    cards.forEach((card, i) => card.show(variant, targets[i], { values: values[i], people }, targets.length > 1 ? i + 1 : 0));
+    cards.forEach((card, i) => {
+      const edit = cardEdit(app.edits, config.id, targets[i].index);
+      const context = { values: values[i], people, edit, messageTone: variant.id };
+      card.show(cardVariant(variants, variant.id, edit), targets[i], context, targets.length > 1 ? i + 1 : 0);
+    });
     showSimilarity(similar, cards, targets, values.map((v) => Object.values(v)), ui);
   };
   update();

@@ -1,6 +1,8 @@
 // The one owner of the browser's storage: session-only by default, on the device after opt-in, synced across tabs.
-// Shape: {version, applications: [{id, name, fields, recipients, history, round, rounds, edits, people}], settings};
-// the current application is chosen per tab. Every key starts with the site's prefix; values live in null-prototype objects.
+// Shape: {version, applications: [{id, name, fields, recipients, history, round, rounds, edits, people}], settings}
+// (edits: edits.js, per message and card); the current application is chosen per tab. Every key starts with the
+// site's prefix; values live in null-prototype objects.
+import { cleanEdits } from "./edits.js";
 import { LEGACY_KEYS, VERSION, fromLegacy, migrate } from "./migrations.js";
 
 const HISTORY_KINDS = new Set(["sent", "replied", "waiting", "next_round", "offer", "accepted", "rejected", "withdrawn", "ghosted"]);
@@ -61,7 +63,7 @@ function cleanApplication(source, index) {
   const id = typeof app.id === "string" && app.id ? app.id : `application-${index + 1}`;
   const name = typeof app.name === "string" ? app.name : "";
   const people = peopleLists(app.people);
-  return { id, name, fields: textValues(app.fields), recipients, history, round, rounds, edits: textValues(app.edits), people };
+  return { id, name, fields: textValues(app.fields), recipients, history, round, rounds, edits: cleanEdits(app.edits), people };
 }
 
 // A well-formed state from whatever storage held (nothing, an older version or a hand-edited value).
