@@ -7,6 +7,7 @@ import json
 
 import pytest
 from _personalize_helpers import PREFIX, cards, storage
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.shipped_content]
 
@@ -50,7 +51,7 @@ def test_referees_are_typed_kept_removed_and_each_gets_a_card(browser, content_s
     assert all("[Referee]" not in c["body"] for c in shown)
     page.get_by_role("button", name="Remove Tom Okafor").click()
     assert [p.get("given") for p in stored_people(page)["referees"]] == ["Anna"]
-    assert page.get_by_role("status").filter(has_text="Removed Tom Okafor.").count() == 1
+    expect(page.get_by_role("status").filter(has_text="Removed Tom Okafor.")).to_have_count(1)  # announced after 50 ms
     assert errors == []
     context.close()
 
