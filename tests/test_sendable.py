@@ -268,3 +268,19 @@ def test_a_card_edited_in_place_is_what_copy_mail_and_txt_hand_over_until_droppe
         expect(tab.locator(".ati-card .ati-body").first).not_to_contain_text("Anna")
         assert EDITED not in tab.locator(".ati-cards").inner_text()
         assert storage(tab) == {"local": {}, "session": {}}
+
+
+def test_two_notes_typed_into_the_same_shape_are_named_with_what_to_change(page):
+    """Issue 12: Tom's note edited to say what Anna's says (her name swapped for his): the page names the pair and
+    how many sentences to reword; dropping the edit ends the warning."""
+    _fill(page)
+    cards = page.locator(".ati-card")
+    warning = page.locator(".ati-message [role=status]").filter(has_text="Your notes to")
+    expect(warning).to_be_hidden()  # the notes the guide writes differ enough
+    anna = cards.nth(0).locator(".ati-body").text_content()
+    _edit(page, cards.nth(1), anna.replace("Dear Ms Berg,", "Dear Tom Okafor,"))
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("Your notes to Anna Berg and Tom Okafor share")
+    expect(warning).to_contain_text("reword")
+    cards.nth(1).get_by_role("button", name="Reset to the template").click()
+    expect(warning).to_be_hidden()
