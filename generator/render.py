@@ -69,8 +69,7 @@ def _chunked(label: str, items: list) -> list:
 def nav(guide: Guide) -> list:
     """Return the MkDocs navigation for the generated pages; titles are HTML-escaped, as the theme prints them raw."""
 
-    def t(title: str) -> str:
-        return str(html(title))
+    t = title_text
 
     ui = {k: str(v) for k, v in guide.ui.items()}  # the navigation's labels, per language (content/ui.yml)
     steps, messages, advice = ui["nav_steps"], ui["nav_messages"], ui["nav_advice"]
@@ -113,12 +112,15 @@ def md(text: object) -> Markup:
     return html(MD_SPECIAL.sub(r"\\\1", str(text)))
 
 
+def title_text(title: str) -> str:
+    """A page title as the theme takes it: HTML-escaped, as it prints titles raw, but with its quotes as they are,
+    as it escapes titles again inside attributes (the footer's aria-label), where "&#39;" would be read out."""
+    return str(html(title)).replace("&#39;", "'").replace("&#34;", '"')
+
+
 def front_matter_title(title: str) -> Markup:
-    """Return a front-matter title line: HTML-escaped (the theme prints titles raw) and quoted for YAML. Quotes stay
-    as they are: the theme escapes the title again inside attributes (the footer's aria-label), where "&#39;" would
-    then read aloud as itself and differ from the link's text."""
-    escaped = str(html(title)).replace("&#39;", "'").replace("&#34;", '"')
-    return Markup("title: " + json.dumps(escaped, ensure_ascii=False))
+    """Return a front-matter title line (title_text), quoted for YAML."""
+    return Markup("title: " + json.dumps(title_text(title), ensure_ascii=False))
 
 
 class _Renderer:
