@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
@@ -18,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from generator import languages as langs
-from generator import project, render
+from generator import project
 from generator.branding import config_typos
 from generator.core import Result
 from generator.pagedata import WEEKDAYS
@@ -48,12 +47,6 @@ class GuideConfig(Config):
     weekend = c.ListOfItems(c.Choice(WEEKDAYS), default=["saturday", "sunday"])  # the desk's non-working days
     languages = c.Type(list, default=[])  # [{code: en, name: English}, {code: de, name: Deutsch}]: the first is the default
     adviser = c.SubConfig(AdviserConfig)
-
-
-def template_cache() -> jinja2.BytecodeCache:
-    """Compiled templates, reused while their source and the generator's code are unchanged (the key holds both)."""
-    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(render.__file__).parent.glob("*.py")))).hexdigest()[:16]
-    return jinja2.FileSystemBytecodeCache(pattern=f"__jinja2_ati_{code}_%s.cache")
 
 
 class SharedThemeCode(jinja2.BytecodeCache):
@@ -107,7 +100,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             path = urlsplit(config.site_url or "/").path
             root = path.removesuffix(self.language.prefix) if self.language.prefix else path
             config.extra["alternate"] = langs.alternates(every, self.language, root or "/")
-        outcome = project.run(config, self.config, strict=bool(config.strict), cache=template_cache(), language=self.language)
+        outcome = project.run(config, self.config, strict=bool(config.strict), cache=True, language=self.language)
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result

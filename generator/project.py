@@ -208,10 +208,11 @@ def _relocate(problems: list[Problem], files: set[str], label: str, language) ->
     return [replace(p, file=moved.get(p.file, p.file)) for p in problems]
 
 
-def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
+def run(config, options, strict: bool, cache: bool = False, language=None) -> Outcome:
     """Check branding, content, templates and docs/ clashes of a loaded configuration; generate the pages.
 
-    With `language` (generator.languages.Language), the language's folders are laid over the default ones.
+    With `language` (generator.languages.Language), the language's folders are laid over the default ones. With
+    `cache`, the pages of an earlier build with the very same inputs are reused (generator/buildcache.py).
     """
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     every = langs.from_options(options.languages)
@@ -223,9 +224,8 @@ def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
     result = None
     try:
         if not outside:
-            result = generate(
-                content, templates, settings_from(config, options, language), label=options.content_dir, cache=cache
-            )
+            settings = settings_from(config, options, language)
+            result = (generate_cached if cache else generate)(content, templates, settings, label=options.content_dir)
     except ContentErrors as e:
         problems += e.problems
     if result is not None:
@@ -238,6 +238,19 @@ def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
     if outcome.failed:
         outcome.result = None
     return outcome
+
+
+def generate_cached(content: dict, templates: dict, settings: Settings, label: str) -> Result:
+    """core.generate, or the result it gave an earlier build for the same content, templates, settings and code."""
+    from generator import buildcache
+
+    digest = buildcache.key(content, templates, repr(settings), label)
+    result = buildcache.load("pages", digest)
+    if isinstance(result, Result):
+        return result
+    result = generate(content, templates, settings, label=label, cache=buildcache.templates())
+    buildcache.store("pages", digest, result)
+    return result
 
 
 def _mark_untranslated(result: Result, notes: list[Problem], content: dict, label: str, language) -> None:

@@ -75,12 +75,14 @@ def write_files(files: Mapping[str, str], out: Path) -> None:
 
 
 def minify_assets(site_dir: Path, paths: list[str]) -> None:
-    """Strip comments and white space from the built assets in place, as engines.minified does for other engines.
+    """Strip comments and white space from the built assets in place, as engines.minified does for other engines
+    (each file's result kept in the build cache, generator/buildcache.py).
 
     A listed script's folder holds the ES modules it imports, so every .js beside it is minified too. First, a
     listed script with a PACKS map (start.js) gets one file per module set the pages use (generator/bundle.py)."""
+    from generator.buildcache import minified
     from generator.bundle import write_packs
-    from generator.engines import minified, with_modules
+    from generator.engines import with_modules
 
     for rel in paths:
         if rel.endswith(".js") and (site_dir / rel).is_file():

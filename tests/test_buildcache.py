@@ -1,0 +1,125 @@
+"""The build cache (generator/buildcache.py): reused only for the very same inputs, and a warm build is the cold one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import types
+from pathlib import Path
+
+import pytest
+from _project_helpers import copy_project, mkdocs_command
+
+from generator import buildcache, project
+from generator.render import Settings
+from generator.write import read_templates, read_tree
+
+FIXTURE = Path(__file__).parent / "fixture"
+ROOT = Path(__file__).parent.parent
+
+
+def test_code_digest_changes_with_any_generator_file(tmp_path):
+    (tmp_path / "render.py").write_text("X = 1\n", "utf-8")
+    (tmp_path / "schema.yml").write_text("kinds: {}\n", "utf-8")
+    first = buildcache.code_digest(tmp_path, {})
+    assert buildcache.code_digest(tmp_path, {}) == first
+    (tmp_path / "render.py").write_text("X = 2\n", "utf-8")
+    second = buildcache.code_digest(tmp_path, {})
+    (tmp_path / "schema.yml").write_text("kinds: {a: 1}\n", "utf-8")
+    third = buildcache.code_digest(tmp_path, {})
+    (tmp_path / "new.py").write_text("", "utf-8")
+    assert len({first, second, third, buildcache.code_digest(tmp_path, {})}) == 4
+
+
+def test_code_digest_changes_with_the_engine_and_library_versions(tmp_path):
+    def mkdocs(version):
+        return types.SimpleNamespace(__version__=version, __file__=str(tmp_path / "missing.py"))
+
+    digests = {
+        buildcache.code_digest(tmp_path, {"mkdocs": mkdocs("1.6.1")}),
+        buildcache.code_digest(tmp_path, {"mkdocs": mkdocs("1.6.2")}),
+        buildcache.code_digest(tmp_path, {"mkdocs": None}),
+    }
+    library = tmp_path / "minify.so"  # a library without a version: its file's identity
+    library.write_bytes(b"one")
+    before = buildcache.code_digest(tmp_path, {"minify": types.SimpleNamespace(__file__=str(library))})
+    library.write_bytes(b"other build")
+    after = buildcache.code_digest(tmp_path, {"minify": types.SimpleNamespace(__file__=str(library))})
+    assert len(digests) == 3 and before != after
+
+
+def test_key_tells_parts_apart():
+    assert buildcache.key("ab", "c") != buildcache.key("a", "bc")
+    assert buildcache.key({"a.yml": b"x"}) != buildcache.key({"a.yml": b"y"}) != buildcache.key({"b.yml": b"x"})
+    assert buildcache.key({"a": 1, "b": 2}) == buildcache.key({"b": 2, "a": 1})
+
+
+def test_generated_pages_are_reused_only_for_the_same_content_templates_and_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
+    calls = []
+    real = project.generate
+    monkeypatch.setattr(project, "generate", lambda *a, **k: calls.append(1) or real(*a, **k))
+    content = read_tree(FIXTURE / "content", (".yml",))
+    templates = read_templates(ROOT / "templates")
+    settings = Settings(site_name="Guide")
+
+    def pages(content=content, templates=templates, settings=settings):
+        return project.generate_cached(content, templates, settings, "content").pages
+
+    cold = pages()
+    assert pages() == cold and len(calls) == 1  # the same inputs: reused
+    assert cold == real(content, templates, settings, label="content").pages
+    step = next(name for name in content if name.startswith("steps/"))
+    edited = {**content, step: content[step].replace(b"\ntitle: ", b"\ntitle: Edited ", 1)}
+    assert "Edited" in "".join(pages(content=edited).values())
+    home = {**templates, "home.md.j2": templates["home.md.j2"] + "\nA line added to the home template.\n"}
+    assert "A line added to the home template." in pages(templates=home)["index.md"]
+    assert "Another guide" in "".join(pages(settings=Settings(site_name="Another guide")).values())
+    assert len(calls) == 4
+    assert pages() == cold and len(calls) == 4
+
+
+def _build(project_dir: Path, site: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", buildcache.CACHE_ENV: str(cache)}
+    env.pop("SITE_URL", None)
+    command = mkdocs_command(project_dir, site, *extra)
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project_dir)
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.build
+def test_a_warm_build_is_the_cold_build_and_follows_every_change(tmp_path):
+    p = copy_project(tmp_path / "p")
+    cache = tmp_path / "cache"
+    assert _build(p, tmp_path / "cold", cache).returncode == 0
+    assert (cache / "pages").is_dir() and (cache / "assets").is_dir()
+    assert _build(p, tmp_path / "warm", cache).returncode == 0
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
+    step = next((p / "content" / "steps").glob("01-*.yml"))
+    step.write_text(step.read_text("utf-8").replace("\ntitle: ", "\ntitle: Edited ", 1), "utf-8")
+    (p / "templates" / "home.md.j2").write_text((p / "templates" / "home.md.j2").read_text("utf-8") + "\nHome line.\n")
+    style = p / "docs" / "assets" / "ati.css"
+    style.write_text(style.read_text("utf-8") + "\n.ati-cache-test { color: red; }\n", "utf-8")
+    config = p / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace('organisation: ""', "organisation: Cache College", 1), "utf-8")
+    assert _build(p, tmp_path / "edited", cache).returncode == 0
+    edited = _tree(tmp_path / "edited")
+    assert any(b"Edited " in data for name, data in edited.items() if name.startswith("steps/"))
+    assert b"Home line." in edited["index.html"] and b"Cache College" in edited["index.html"]
+    assert b".ati-cache-test{color:red}" in edited["assets/ati.css"]
+
+
+@pytest.mark.build
+def test_warnings_of_a_reused_build_still_stop_a_strict_build(tmp_path):
+    p = copy_project(tmp_path / "p")
+    blanks = p / "content" / "blanks.yml"
+    unused = "  - id: unused_blank\n    label: Unused blank\n    help: Never used.\n    example: Nothing\n    input: text\n\n"
+    blanks.write_text(blanks.read_text("utf-8").replace("  - id: your_name\n", unused + "  - id: your_name\n", 1), "utf-8")
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    assert _build(p, site, cache, "--no-strict").returncode == 0  # fills the cache, warning and all
+    for _ in range(2):
+        done = _build(p, site, cache)
+        assert done.returncode != 0 and "blank declared but never used" in done.stderr
