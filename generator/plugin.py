@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -112,6 +113,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if self.command != "serve" and not self.nested:
             self.site_dir = config.site_dir
             config.site_dir = staging_dir(config.site_dir)
+        if self.command == "build":
+            gc.freeze()  # what exists now lives to the end of this one build: the collector need not walk it again
         return config
 
     def on_env(self, env, config, files):
