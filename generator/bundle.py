@@ -4,8 +4,8 @@ start.js loads the modules a page names in `data-module` (docs/assets/guide/). L
 gzipped alone and repeats what the others hold; a message page fetched fifteen. For each set of module names that
 the built pages use, the build writes one ES module (`pack-<names>.js`) holding those modules and everything they
 import, each in its own function scope, and writes the sets into start.js's `PACKS` map; start.js then imports the
-pack instead of the modules. What start.js imports itself (the store) stays a module of its own, imported by the
-pack, so there is one store on the page. The sources are untouched: without a build (or with another engine's
+pack instead of the modules. What start.js loads itself (the store, and what the store imports) stays modules of
+their own, imported by the pack: one store on the page, and no file downloaded twice. The sources are untouched: without a build (or with another engine's
 build) start.js finds no pack and loads the modules one by one, as before.
 
 A module the bundler cannot wrap faithfully (an exported `let`, top-level `await`, an import it does not
@@ -63,16 +63,32 @@ def _var(file: str) -> str:
     return "$" + re.sub(r"\W", "_", file.removesuffix(".js"))
 
 
+def loaded_by_entry(folder: Path) -> set[str]:
+    """Every file start.js loads before any pack: its imports and theirs (the store and what the store imports)."""
+    seen: set[str] = set()
+    waiting = [file for _, file in parse(_read(folder, ENTRY))[0]]
+    while waiting:
+        file = waiting.pop()
+        if file not in seen:
+            seen.add(file)
+            waiting += [dep for _, dep in parse(_read(folder, file))[0]]
+    return seen
+
+
 def pack(folder: Path, names: list[str], modules: dict[str, str]) -> str:
     """The pack of the named modules: one ES module exporting `modules`, name -> that module's exports."""
-    shared = {file for _, file in parse(_read(folder, ENTRY))[0]}  # start.js's own imports: one instance
+    shared = loaded_by_entry(folder)  # already on the page through start.js: imported, not copied
+    used: set[str] = set()
     order: list[str] = []
     parsed: dict[str, tuple] = {}
 
     def visit(file: str, path: tuple[str, ...]) -> None:
         if file in path:
             raise Unbundlable(f"an import cycle through {file}")
-        if file in parsed or file in shared:
+        if file in shared:
+            used.add(file)
+            return
+        if file in parsed:
             return
         parsed[file] = parse(_read(folder, file))
         for _, dep in parsed[file][0]:
@@ -81,7 +97,7 @@ def pack(folder: Path, names: list[str], modules: dict[str, str]) -> str:
 
     for name in names:
         visit(modules[name], ())
-    lines = [f'import * as {_var(f)} from "./{f}";' for f in sorted(shared)]
+    lines = [f'import * as {_var(f)} from "./{f}";' for f in sorted(used)]
     for file in order:
         imports, exports, body = parsed[file]
         head = "".join(f"const {pattern} = {_var(dep)};\n" for pattern, dep in imports)

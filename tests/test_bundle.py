@@ -74,6 +74,13 @@ def test_one_pack_per_module_set_of_the_pages_and_start_js_knows_them(tmp_path):
     assert write_packs(site, "assets/guide/start.js") == []  # filled in once: a rebuild copies start.js afresh
 
 
+def test_what_the_store_imports_is_imported_by_the_pack_not_copied(tmp_path):
+    files = {**FILES, "store.js": 'import { double } from "./util.js";\n' + FILES["store.js"]}
+    text = pack(project(tmp_path, files) / "assets" / "guide", ["a", "b"], {"a": "a.js", "b": "b.js"})
+    assert 'import * as $util from "./util.js";' in text and "function double" not in text
+    assert 'import * as $store from "./store.js";' in text
+
+
 @node
 @pytest.mark.parametrize("small", [False, True], ids=["as written", "minified"])
 def test_a_pack_runs_as_the_modules_did_with_one_store(tmp_path, small):
