@@ -5,8 +5,8 @@ gzipped alone and repeats what the others hold; a message page fetched fifteen. 
 the built pages use, the build writes one ES module (`pack-<names>.js`) holding those modules and everything they
 import, each in its own function scope, and writes the sets into start.js's `PACKS` map; start.js then imports the
 pack instead of the modules. What start.js loads itself (the store, and what the store imports) stays modules of
-their own, imported by the pack: one store on the page, and no file downloaded twice. The sources are untouched: without a build (or with another engine's
-build) start.js finds no pack and loads the modules one by one, as before.
+their own, imported by the pack: one store on the page, and no file downloaded twice. The sources are untouched:
+without a build (or with another engine's build) start.js finds no pack and loads the modules one by one.
 
 A module the bundler cannot wrap faithfully (an exported `let`, top-level `await`, an import it does not
 understand, an import cycle) leaves its sets unbundled: the page then loads modules one by one, which still works.
