@@ -65,13 +65,19 @@ def _var(file: str) -> str:
 
 def loaded_by_entry(folder: Path) -> set[str]:
     """Every file start.js loads before any pack: its imports and theirs (the store and what the store imports)."""
-    seen: set[str] = set()
-    waiting = [file for _, file in parse(_read(folder, ENTRY))[0]]
+    return set(closure(folder, ENTRY)) - {ENTRY}
+
+
+def closure(folder: Path, file: str, sources: dict[str, str] | None = None) -> list[str]:
+    """A file and every file it imports, directly or not (their texts kept in sources, if given)."""
+    sources = {} if sources is None else sources
+    seen, waiting = [], [file]
     while waiting:
-        file = waiting.pop()
-        if file not in seen:
-            seen.add(file)
-            waiting += [dep for _, dep in parse(_read(folder, file))[0]]
+        current = waiting.pop()
+        if current not in seen:
+            seen.append(current)
+            sources.setdefault(current, _read(folder, current))
+            waiting += [dep for _, dep in parse_imports(sources[current])]
     return seen
 
 
@@ -147,3 +153,34 @@ def write_packs(site_dir: Path, entry: str) -> list[str]:
     filled = f"const PACKS = new Map({json.dumps(sorted(packs.items()))}); // written by the build (generator/bundle.py)"
     start.write_text(PACKS_LINE.sub(lambda _: filled, source, count=1), "utf-8")
     return written
+
+
+# The ways a module reads an interface word (content/ui.yml) other than by its name: ui[`stage_${kind}`] reads every
+# word starting `stage_`; counted(ui, "blank", n) reads blank_one, blank_other... (text.js's plural forms).
+# tests/test_bundle.py fails on any other computed read, so this list stays complete.
+WORD_PREFIX = re.compile(r"\bui\[`(\w+_)\$\{")
+COUNTED_NOUN = re.compile(r'\bcounted\(\s*\w+\s*,\s*"(\w+)"')
+NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+def words_read(folder: Path) -> dict[str, tuple[frozenset[str], tuple[str, ...]]] | None:
+    """For each module of start.js's map (start.js itself under ""), what its code and its imports may read of the
+    interface words: (names, prefixes). None if the folder has no start.js with a module map."""
+    try:
+        modules = dict(MODULE_MAP.findall(_read(folder, ENTRY)))
+    except OSError:
+        return None
+    if not modules:
+        return None
+    sources: dict[str, str] = {}
+    out = {}
+    for name, file in [("", ENTRY), *modules.items()]:
+        text = "\n".join(sources[f] for f in closure(folder, file, sources))
+        prefixes = WORD_PREFIX.findall(text) + [noun + "_" for noun in COUNTED_NOUN.findall(text)]
+        out[name] = (frozenset(NAME.findall(text)), tuple(sorted(set(prefixes))))
+    return out
+
+
+def parse_imports(source: str) -> list[tuple[str, str]]:
+    """A module's relative imports (pattern, file), without refusing what the bundler cannot wrap."""
+    return [(_bindings(m.group(1)), m.group(2)) for m in IMPORT.finditer(source)]
