@@ -10,6 +10,7 @@ machine (a CI runner) builds cold. Delete the folder at any time; the next build
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import importlib
@@ -76,7 +77,9 @@ def code_digest(here: Path, libraries: dict) -> str:
 
 
 def key(*parts) -> str:
-    """A digest of the code key and the given parts (bytes, text, or mappings and sequences of them), unambiguous."""
+    """A digest of the code key and the given parts, unambiguous: bytes, text (any other value as its str()), and
+    mappings, sequences, sets and dataclasses of them (a set's order, which changes from process to process, and a
+    mapping's do not count)."""
     digest = hashlib.sha256(code_key().encode())
 
     def feed(value) -> None:
@@ -89,6 +92,16 @@ def key(*parts) -> str:
             digest.update(b"[%d" % len(value))
             for item in value:
                 feed(item)
+        elif isinstance(value, set | frozenset):  # not in the set's order, which changes from process to process
+            digest.update(b"<%d" % len(value))
+            if all(isinstance(item, str) for item in value):
+                data = [item.encode("utf-8") for item in sorted(value)]
+            else:
+                data = sorted(key(item).encode() for item in value)
+            digest.update(b"".join(b"%d:" % len(item) + item for item in data))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            digest.update(type(value).__qualname__.encode())
+            feed({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
         else:
             data = value if isinstance(value, bytes) else str(value).encode("utf-8")
             digest.update(b"%d:" % len(data) + data)

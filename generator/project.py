@@ -126,8 +126,23 @@ def module_words(config) -> dict | None:
     for script in config.extra_javascript:
         path = str(getattr(script, "path", script))
         if path.endswith("/" + bundle.ENTRY) and "://" not in path:
-            return bundle.words_read((Path(config.docs_dir) / path).parent)
+            return _words_read((Path(config.docs_dir) / path).parent)
     return None
+
+
+def _words_read(folder: Path) -> dict | None:
+    """bundle.words_read of the scripts in a folder, or what it gave an earlier build for the same scripts."""
+    from generator import buildcache
+
+    try:
+        digest = buildcache.key(folder.name, {p.name: p.read_bytes() for p in folder.glob("*.js")})
+    except OSError:
+        return bundle.words_read(folder)
+    found = buildcache.load("words", digest)
+    if not isinstance(found, dict):
+        found = bundle.words_read(folder)
+        buildcache.store("words", digest, found)
+    return found
 
 
 def _read(root: Path, folder: str, suffixes: tuple[str, ...], confined: bool = True) -> tuple[dict[str, bytes], list[Problem]]:
@@ -255,7 +270,7 @@ def generate_cached(content: dict, templates: dict, settings: Settings, label: s
     """core.generate, or the result it gave an earlier build for the same content, templates, settings and code."""
     from generator import buildcache
 
-    digest = buildcache.key(content, templates, repr(settings), label)
+    digest = buildcache.key(content, templates, settings, label)
     result = buildcache.load("pages", digest)
     if isinstance(result, Result):
         return result

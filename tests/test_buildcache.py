@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import sys
 import types
 from pathlib import Path
 
@@ -123,3 +125,33 @@ def test_warnings_of_a_reused_build_still_stop_a_strict_build(tmp_path):
     for _ in range(2):
         done = _build(p, site, cache)
         assert done.returncode != 0 and "blank declared but never used" in done.stderr
+
+
+def test_key_is_the_same_in_every_process():
+    """Sets (the settings' module_words) are keyed in an order of their own, not in the process's hash order."""
+    script = (
+        "from generator import buildcache; from generator.render import Settings; "
+        "print(buildcache.key(Settings(module_words={'card': (frozenset({'a', 'b', 'c', 'd'}), ('x_',))})))"
+    )
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1
+
+
+def test_words_read_is_reused_until_a_script_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
+    calls = []
+    real = project.bundle.words_read
+    monkeypatch.setattr(project.bundle, "words_read", lambda folder: calls.append(1) or real(folder))
+    folder = tmp_path / "guide"
+    shutil.copytree(ROOT / "docs" / "assets" / "guide", folder)
+    first = project._words_read(folder)
+    assert first == real(folder) and first is not None
+    assert project._words_read(folder) == first and len(calls) == 1
+    card = folder / "message-card.js"
+    card.write_text(card.read_text("utf-8") + "\nexport const extraWord = (ui) => ui.page_cache_test_word;\n", "utf-8")
+    changed = project._words_read(folder)
+    assert len(calls) == 2 and "page_cache_test_word" in changed["message-card"][0] - first["message-card"][0]
