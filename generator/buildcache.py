@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 CACHE_ENV = "ATI_CACHE_DIR"
-KEEP = 64  # entries kept per kind (the newest); older ones are removed when a new one is written
+KEEP = 64  # entries kept per kind (the last written or used); older ones are removed when a new one is written
 
 
 def minified(path: str, data: bytes) -> bytes:
@@ -37,7 +37,7 @@ def minified(path: str, data: bytes) -> bytes:
     return done
 
 
-LIBRARIES = ("jinja2", "markupsafe", "yaml", "mkdocs", "material", "minify", "rjsmin", "rcssmin")
+LIBRARIES = ("jinja2", "markupsafe", "yaml", "mkdocs", "properdocs", "material", "minify", "rjsmin", "rcssmin")
 
 
 def folder() -> Path:
@@ -116,7 +116,9 @@ def load(kind: str, digest: str):
     path = folder() / kind / f"{digest}.pickle"
     try:
         with path.open("rb") as f:
-            return pickle.load(f)
+            value = pickle.load(f)
+        os.utime(path)  # in use: the last to be pruned
+        return value
     except Exception:  # noqa: BLE001 - a missing, partial or stale entry is a miss, never an error
         return None
 

@@ -275,7 +275,7 @@ def generate_cached(content: dict, templates: dict, settings: Settings, label: s
     if isinstance(result, Result):
         return result
     result = generate(content, templates, settings, label=label, cache=buildcache.templates())
-    buildcache.store("pages", digest, result)
+    buildcache.store("pages", digest, result, keep=16)  # a guide of 1,000 messages: some 50 MB an entry
     return result
 
 
