@@ -105,6 +105,8 @@ def test_a_warm_build_is_the_cold_build_and_follows_every_change(tmp_path):
     (p / "templates" / "home.md.j2").write_text((p / "templates" / "home.md.j2").read_text("utf-8") + "\nHome line.\n")
     style = p / "docs" / "assets" / "ati.css"
     style.write_text(style.read_text("utf-8") + "\n.ati-cache-test { color: red; }\n", "utf-8")
+    card = p / "docs" / "assets" / "guide" / "card.js"  # packed into the message pages' pack
+    card.write_text(card.read_text("utf-8") + '\nexport const cacheTestMarker = "ati-cache-test";\n', "utf-8")
     config = p / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace('organisation: ""', "organisation: Cache College", 1), "utf-8")
     assert _build(p, tmp_path / "edited", cache).returncode == 0
@@ -112,6 +114,8 @@ def test_a_warm_build_is_the_cold_build_and_follows_every_change(tmp_path):
     assert any(b"Edited " in data for name, data in edited.items() if name.startswith("steps/"))
     assert b"Home line." in edited["index.html"] and b"Cache College" in edited["index.html"]
     assert b".ati-cache-test{color:red}" in edited["assets/ati.css"]
+    assert b"ati-cache-test" in edited["assets/guide/card.js"]
+    assert any(b"ati-cache-test" in data for name, data in edited.items() if name.startswith("assets/guide/pack-"))
 
 
 @pytest.mark.build
