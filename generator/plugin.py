@@ -143,7 +143,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         minify_assets(Path(config.site_dir), [p for p in local if "://" not in p])
         if not self.nested:
             for language in langs.from_options(self.config.languages)[1:]:
-                build_language(config, language)
+                build_language(config, language, self.command)
         if self.site_dir is None:
             return
         counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
@@ -166,8 +166,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return server
 
 
-def build_language(config, language: langs.Language) -> None:
-    """Build one added language's complete site into its folder of the site being built (site/de/)."""
+def build_language(config, language: langs.Language, command: str = "build") -> None:
+    """Build one added language's complete site into its folder of the site being built (site/de/), for the command
+    that builds the default language (`serve`: nothing is frozen, see on_config)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -180,7 +181,7 @@ def build_language(config, language: langs.Language) -> None:
     if search is not None:
         search.config.lang = [language.code]
     plugin = other.plugins[project.PLUGIN]
-    plugin.language, plugin.nested = language, True
+    plugin.language, plugin.nested, plugin.command = language, True, command
     build(other)
 
 

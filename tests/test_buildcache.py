@@ -159,3 +159,20 @@ def test_words_read_is_reused_until_a_script_changes(tmp_path, monkeypatch):
     card.write_text(card.read_text("utf-8") + "\nexport const extraWord = (ui) => ui.page_cache_test_word;\n", "utf-8")
     changed = project._words_read(folder)
     assert len(calls) == 2 and "page_cache_test_word" in changed["message-card"][0] - first["message-card"][0]
+
+
+def test_an_added_language_built_by_serve_freezes_nothing(monkeypatch):
+    """gc.freeze() is for one-shot builds: in `mkdocs serve`, each rebuild's garbage would stay for good."""
+    import mkdocs.commands.build
+    from mkdocs.config import load_config
+
+    from generator import languages, plugin
+
+    built = []
+    monkeypatch.setattr(mkdocs.commands.build, "build", built.append)
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    added = languages.from_options(config.plugins[project.PLUGIN].config.languages)[1]
+    for command in ("serve", "build"):
+        plugin.build_language(config, added, command)
+    assert [c.plugins[project.PLUGIN].command for c in built] == ["serve", "build"]
+    assert all(c.plugins[project.PLUGIN].nested for c in built)
