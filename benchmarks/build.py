@@ -28,7 +28,7 @@ before and after each size. Then, unless --rebuild-trials 0, the generator's sha
 again, the templates' compiled code reused) beside the whole save-to-served loop (benchmarks/rebuild.py).
 
     python benchmarks/build.py [--sizes bundled,10,100,1000] [--repeat 10] [--rebuild-trials 10] [--no-engines]
-    python benchmarks/build.py --quick     # bundled content, 3 rounds, MkDocs only: under a minute
+    python benchmarks/build.py --quick     # bundled content, 3 rounds, MkDocs only: about two minutes
 """
 
 from __future__ import annotations
