@@ -4,9 +4,9 @@ start.js loads the modules a page names in `data-module` (docs/assets/guide/). L
 gzipped alone and repeats what the others hold; a message page fetched fifteen. For each set of module names that
 the built pages use, the build writes one ES module (`pack-<names>.js`) holding those modules and everything they
 import, each in its own function scope, and writes the sets into start.js's `PACKS` map; start.js then imports the
-pack instead of the modules. What start.js imports itself (the store) stays a module of its own, imported by the
-pack, so there is one store on the page. The sources are untouched: without a build (or with another engine's
-build) start.js finds no pack and loads the modules one by one, as before.
+pack instead of the modules. What start.js loads itself (the store, and what the store imports) stays modules of
+their own, imported by the pack: one store on the page, and no file downloaded twice. The sources are untouched:
+without a build (or with another engine's build) start.js finds no pack and loads the modules one by one.
 
 A module the bundler cannot wrap faithfully (an exported `let`, top-level `await`, an import it does not
 understand, an import cycle) leaves its sets unbundled: the page then loads modules one by one, which still works.
@@ -63,16 +63,38 @@ def _var(file: str) -> str:
     return "$" + re.sub(r"\W", "_", file.removesuffix(".js"))
 
 
+def loaded_by_entry(folder: Path) -> set[str]:
+    """Every file start.js loads before any pack: its imports and theirs (the store and what the store imports)."""
+    return set(closure(folder, ENTRY)) - {ENTRY}
+
+
+def closure(folder: Path, file: str, sources: dict[str, str] | None = None) -> list[str]:
+    """A file and every file it imports, directly or not (their texts kept in sources, if given)."""
+    sources = {} if sources is None else sources
+    seen, waiting = [], [file]
+    while waiting:
+        current = waiting.pop()
+        if current not in seen:
+            seen.append(current)
+            sources.setdefault(current, _read(folder, current))
+            waiting += [dep for _, dep in parse_imports(sources[current])]
+    return seen
+
+
 def pack(folder: Path, names: list[str], modules: dict[str, str]) -> str:
     """The pack of the named modules: one ES module exporting `modules`, name -> that module's exports."""
-    shared = {file for _, file in parse(_read(folder, ENTRY))[0]}  # start.js's own imports: one instance
+    shared = loaded_by_entry(folder)  # already on the page through start.js: imported, not copied
+    used: set[str] = set()
     order: list[str] = []
     parsed: dict[str, tuple] = {}
 
     def visit(file: str, path: tuple[str, ...]) -> None:
         if file in path:
             raise Unbundlable(f"an import cycle through {file}")
-        if file in parsed or file in shared:
+        if file in shared:
+            used.add(file)
+            return
+        if file in parsed:
             return
         parsed[file] = parse(_read(folder, file))
         for _, dep in parsed[file][0]:
@@ -81,7 +103,7 @@ def pack(folder: Path, names: list[str], modules: dict[str, str]) -> str:
 
     for name in names:
         visit(modules[name], ())
-    lines = [f'import * as {_var(f)} from "./{f}";' for f in sorted(shared)]
+    lines = [f'import * as {_var(f)} from "./{f}";' for f in sorted(used)]
     for file in order:
         imports, exports, body = parsed[file]
         head = "".join(f"const {pattern} = {_var(dep)};\n" for pattern, dep in imports)
@@ -131,3 +153,34 @@ def write_packs(site_dir: Path, entry: str) -> list[str]:
     filled = f"const PACKS = new Map({json.dumps(sorted(packs.items()))}); // written by the build (generator/bundle.py)"
     start.write_text(PACKS_LINE.sub(lambda _: filled, source, count=1), "utf-8")
     return written
+
+
+# The ways a module reads an interface word (content/ui.yml) other than by its name: ui[`stage_${kind}`] reads every
+# word starting `stage_`; counted(ui, "blank", n) reads blank_one, blank_other... (text.js's plural forms).
+# tests/test_bundle.py fails on any other computed read, so this list stays complete.
+WORD_PREFIX = re.compile(r"\bui\[`(\w+_)\$\{")
+COUNTED_NOUN = re.compile(r'\bcounted\(\s*\w+\s*,\s*"(\w+)"')
+NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+def words_read(folder: Path) -> dict[str, tuple[frozenset[str], tuple[str, ...]]] | None:
+    """For each module of start.js's map (start.js itself under ""), what its code and its imports may read of the
+    interface words: (names, prefixes). None if the folder has no start.js with a module map."""
+    try:
+        modules = dict(MODULE_MAP.findall(_read(folder, ENTRY)))
+    except OSError:
+        return None
+    if not modules:
+        return None
+    sources: dict[str, str] = {}
+    out = {}
+    for name, file in [("", ENTRY), *modules.items()]:
+        text = "\n".join(sources[f] for f in closure(folder, file, sources))
+        prefixes = WORD_PREFIX.findall(text) + [noun + "_" for noun in COUNTED_NOUN.findall(text)]
+        out[name] = (frozenset(NAME.findall(text)), tuple(sorted(set(prefixes))))
+    return out
+
+
+def parse_imports(source: str) -> list[tuple[str, str]]:
+    """A module's relative imports (pattern, file), without refusing what the bundler cannot wrap."""
+    return [(_bindings(m.group(1)), m.group(2)) for m in IMPORT.finditer(source)]

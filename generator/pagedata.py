@@ -21,6 +21,14 @@ MAIL_LINK_LIMIT = 1800  # characters of a mailto: URL that every common mail app
 DATA_ID = "ati-page-data"
 
 
+def words_for(ui: dict[str, str], reads: list[tuple[frozenset[str], tuple[str, ...]]]) -> dict[str, str]:
+    """The interface words the page's modules may read (generator/bundle.py's words_read): each by its name or a
+    prefix the code completes."""
+    names = frozenset().union(*(n for n, _ in reads))
+    prefixes = tuple(p for _, ps in reads for p in ps)
+    return {k: v for k, v in ui.items() if k in names or k.startswith(prefixes)}
+
+
 def default_prefix(site_name: str) -> str:
     """Derive a storage key prefix from the site's name: lower-case words joined by hyphens."""
     return re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "after-the-interview"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator import bundle
 from generator import languages as langs
 from generator.branding import PLUGIN, check_branding, config_typos, locate
 from generator.core import Result, generate
@@ -116,7 +117,17 @@ def settings_from(config, options, language=None) -> Settings:
         storage_prefix=options.storage_prefix,
         date_locale=date_locale_of(options, language),
         weekend=list(options.weekend),
+        module_words=module_words(config),
     )
+
+
+def module_words(config) -> dict | None:
+    """What each browser module reads of the interface words, from the sources beside the listed start.js."""
+    for script in config.extra_javascript:
+        path = str(getattr(script, "path", script))
+        if path.endswith("/" + bundle.ENTRY) and "://" not in path:
+            return bundle.words_read((Path(config.docs_dir) / path).parent)
+    return None
 
 
 def _read(root: Path, folder: str, suffixes: tuple[str, ...], confined: bool = True) -> tuple[dict[str, bytes], list[Problem]]:

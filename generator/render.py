@@ -24,6 +24,8 @@ MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+!|~])")
 # mkdocs-macros) can evaluate text from YAML as `{{ ... }}` or `{% ... %}`; the page still shows them literally.
 BRACES = str.maketrans({"{": "&#123;", "}": "&#125;", "%": "&#37;"})
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+DATA_STAND_IN = "\x00ati-page-data\x00"  # where page_data goes, until the page's modules are known
+DATA_MODULE = re.compile(r'data-module="([\w-]+)"')
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Settings:
     storage_prefix: str = ""  # the browser's storage keys; empty: derived from site_name
     date_locale: str = ""  # the language tag dates are written in; empty: the locale of content/ui.yml
     weekend: list[str] = field(default_factory=lambda: ["saturday", "sunday"])  # the desk's non-working days
+    module_words: dict | None = None  # module -> the interface words its code reads (bundle.words_read); None: all
 
 
 def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
@@ -142,6 +145,7 @@ class _Renderer:
         )
         self.env.policies["json.dumps_function"] = json_dumps
         self.templates = templates
+        self.data: dict[str, dict] = {}  # each page's data document, until the page is rendered (page_data)
         self.env.filters.update(md=md, meta_title=front_matter_title, blanks=self.blanks_html)
         self.env.globals.update(
             guide=guide, settings=settings, schema=schema(), url=self.url, src=self.src, sentences=blank_syntax.sentences
@@ -204,13 +208,24 @@ class _Renderer:
         return Markup(wording.template_html(nodes, blank, html, key=lambda label: self.labels[label].id))
 
     def page_data(self, page: str, with_plan: bool = False) -> Markup:
-        """Return the page's data for the browser modules as an element holding JSON (see generator/pagedata.py)."""
+        """Return a stand-in for the page's data for the browser modules (generator/pagedata.py), put in by
+        with_page_data once the page is rendered and its modules known."""
         s = self.settings
         link = lambda t: self.url(page, t)  # noqa: E731
-        data = pagedata.page_data(
+        self.data[page] = pagedata.page_data(
             self.guide, s.site_name, s.storage_prefix, link, with_plan=with_plan, weekend=s.weekend, date_locale=s.date_locale
         )
-        return pagedata.element(data)
+        return Markup(DATA_STAND_IN)
+
+    def with_page_data(self, page: str, text: str) -> str:
+        """The rendered page with its data element in place, holding only the interface words its modules read."""
+        if page not in self.data:
+            return text
+        data, reads = self.data.pop(page), self.settings.module_words
+        if reads is not None:
+            names = ["", *DATA_MODULE.findall(text)]
+            data["ui"] = pagedata.words_for(data["ui"], [reads[n] for n in names if n in reads])
+        return text.replace(DATA_STAND_IN, pagedata.element(data), 1)
 
     @staticmethod
     def src(page: str, target: str) -> str:
@@ -241,7 +256,7 @@ class _Renderer:
         problems: list[Problem] = []
         for path, template, extra in pages_of(self.guide):
             try:
-                pages[path] = self.env.get_template(template).render(page=path, **extra)
+                pages[path] = self.with_page_data(path, self.env.get_template(template).render(page=path, **extra))
             except jinja2.TemplateSyntaxError as e:
                 problems.append(
                     Problem(

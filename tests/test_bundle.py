@@ -74,6 +74,13 @@ def test_one_pack_per_module_set_of_the_pages_and_start_js_knows_them(tmp_path):
     assert write_packs(site, "assets/guide/start.js") == []  # filled in once: a rebuild copies start.js afresh
 
 
+def test_what_the_store_imports_is_imported_by_the_pack_not_copied(tmp_path):
+    files = {**FILES, "store.js": 'import { double } from "./util.js";\n' + FILES["store.js"]}
+    text = pack(project(tmp_path, files) / "assets" / "guide", ["a", "b"], {"a": "a.js", "b": "b.js"})
+    assert 'import * as $util from "./util.js";' in text and "function double" not in text
+    assert 'import * as $store from "./store.js";' in text
+
+
 @node
 @pytest.mark.parametrize("small", [False, True], ids=["as written", "minified"])
 def test_a_pack_runs_as_the_modules_did_with_one_store(tmp_path, small):
@@ -120,3 +127,39 @@ def test_every_word_a_module_reads_is_shipped_in_the_page_data():
     for module in (ROOT / "docs" / "assets" / "guide").glob("*.js"):
         words = re.findall(r"\bui\.(\w+)|\bui\[[\"'`](\w+)", module.read_text("utf-8"))
         assert not [w for pair in words for w in pair if w.startswith(PAGE_WORDS)], module.name
+
+
+def test_every_computed_read_of_a_word_is_one_words_read_understands():
+    """Pages ship only the words their modules read (bundle.words_read): by name, by a literal prefix completed in
+    the code (ui[`stage_${kind}`]) or as counted(ui, "noun", n)'s plural forms. Any other computed read (ui[x])
+    must be added there, or a page would lack the word it reads."""
+    import re
+
+    from generator.bundle import WORD_PREFIX
+
+    known = ("ui[key]", "ui[`${noun}_")  # desk.js: key from a map of literal names; text.js's counted()
+    for module in (ROOT / "docs" / "assets" / "guide").glob("*.js"):
+        text = module.read_text("utf-8")
+        for found in re.finditer(r"\bui\[", text):
+            rest = text[found.start() :]
+            assert WORD_PREFIX.match(rest) or rest.startswith(known), f"{module.name}: {rest[:40]!r}"
+
+
+def test_a_page_ships_the_words_its_modules_read_and_no_others(tmp_path):
+    from generator.bundle import words_read
+    from generator.pagedata import words_for
+
+    files = {
+        **FILES,
+        "a.js": FILES["a.js"] + 'const say = (ui, n) => [ui.copy_text, ui[`stage_${n}`], counted(ui, "blank", n)];\n',
+    }
+    reads = words_read(project(tmp_path, files) / "assets" / "guide")
+    ui = dict.fromkeys(["copy_text", "stage_offer", "stage_waiting", "blank_one", "blank_other", "desk_only", "copy"], "w")
+    assert set(words_for(ui, [reads[""], reads["a"]])) == {
+        "copy_text",
+        "stage_offer",
+        "stage_waiting",
+        "blank_one",
+        "blank_other",
+    }
+    assert words_for(ui, [reads[""], reads["b"]]) == {}
