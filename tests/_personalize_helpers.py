@@ -360,7 +360,7 @@ def card_text(mid: str, tone: str, values: dict[str, str], index: int = 0, field
         return text
     person = person_parts(values.get("interviewer_name", ""), values.get("interviewer_title", ""))
     label = "[Interviewer name]" if people == 4 or values.get("interviewer_name") else "[Main contact]"
-    hello = wording.greeting(person, TONES[tone], ADDRESSES, label)
+    hello = wording.greeting(person, wording.for_channel(TONES[tone], msg["channel"]), ADDRESSES, label)
     name = values.get("your_name") or "[Your name]"
     signature = [values.get(k, "") for k in ("your_phone", "your_email")] if TONES[tone].get("signature") else []
     if layout == "note":

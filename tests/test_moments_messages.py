@@ -102,7 +102,7 @@ def test_message_keeps_its_budget_whatever_is_left_empty(lang, mid):
                 if found["channel"] == "email":
                     assert low <= blanks.sentences(filled) <= high, (variant["tone"], keep, filled)
                 if found["channel"] == "sms":
-                    hello = wording.greeting(person, tones[variant["tone"]], addresses)
+                    hello = wording.greeting(person, wording.for_channel(tones[variant["tone"]], "sms"), addresses)
                     note = f"{hello}\n{filled}\n{sender}"
                     budget = wording.sms_budget(note)
                     assert (budget["encoding"], budget["over"]) == ("GSM-7", 0), (budget, note)
