@@ -113,6 +113,32 @@ def test_the_other_employers_come_from_the_desk(browser, content_site_url):
     context.close()
 
 
+def test_with_no_other_employer_on_the_desk_the_card_greets_the_main_contact_and_names_no_company(browser, content_site_url):
+    """The one application (the accepted one) must not fill another employer's card: its blanks stay to fill."""
+    context = browser.new_context()
+    page = context.new_page()
+    state = {
+        "version": 2,
+        "applications": [
+            {
+                "id": "won",
+                "fields": {"company": "Contoso", "role": "Analyst", "your_name.given": "Priya", "your_name.family": "Sharma"},
+                "history": [],
+            },
+        ],
+        "settings": {},
+    }
+    page.goto(content_site_url)
+    page.evaluate("([key, value]) => { sessionStorage.setItem(key, value); }", [PREFIX + "data", json.dumps(state)])
+    page.goto(content_site_url + "messages/accepted-elsewhere/")
+    page.wait_for_selector(".ati-people[data-module-started]:not([hidden])")
+    [card] = cards(page, "accepted-elsewhere")
+    assert card["body"].startswith("Dear [Main contact],"), card["body"]
+    assert "Contoso" not in card["body"] and "Analyst" not in card["body"] and "[Company]" in card["body"]
+    assert card["body"].rstrip().endswith("Priya Sharma"), card["body"]
+    context.close()
+
+
 def test_every_copy_button_of_the_new_messages_hands_over_a_sendable_message(browser, content_site_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
