@@ -111,6 +111,7 @@ class Tone:
     greeting: list[str]
     sign_off: str
     signature: bool = False
+    text_greeting: list[str] = field(default_factory=list)  # a text message's greeting; empty: `greeting`
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
 

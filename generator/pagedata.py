@@ -90,7 +90,8 @@ def variants_data(guide: Guide, message: Message) -> list[dict]:
         tone = guide.tone(v.tone)
         body, _ = wording.variant_body(v.body, optional, people, ids.__getitem__)  # problems were reported by check
         subject = wording.variant_body(v.subject, optional, people, ids.__getitem__)[0] if v.subject else None
-        out.append({**wording.tone_data(tone.__dict__), "label": v.label or tone.label, "subject": subject, "body": body})
+        tone_data = wording.tone_data(wording.for_channel(tone.__dict__, message.channel))
+        out.append({**tone_data, "label": v.label or tone.label, "subject": subject, "body": body})
     return out
 
 

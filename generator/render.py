@@ -188,7 +188,7 @@ class _Renderer:
         label = lambda r: next((f"[{b.label}]" for b in self.guide.blanks if b.role == r), "")  # noqa: E731
         unknown = people.unknown_name(self.guide, message) or label(role) or label("recipient_name")
         return {
-            "greeting": wording.greeting({}, tone.__dict__, self.guide.addresses, unknown),
+            "greeting": wording.greeting({}, wording.for_channel(tone.__dict__, message.channel), self.guide.addresses, unknown),
             "sign_off": tone.sign_off if pagedata.layout_of(message) == "letter" else "",
             "name": label("sender_name"),
             "label": variant.label or tone.label,

@@ -36,35 +36,43 @@ def check_tones(tones: list[dict], address_words: frozenset[str] = frozenset()) 
     known = set(PERSON_PLACEHOLDERS) | set(address_words)
     problems = []
     for t, tone in enumerate(tones):
-        patterns = tone.get("greeting") or []
-        for p, pattern in enumerate(patterns):
-            path = (t, "greeting", p)
-            for m in PLACEHOLDER.finditer(pattern):
-                if m.group(1) not in known:
-                    fix = "use " + ", ".join("{" + k + "}" for k in sorted(known))
-                    problems.append(WordingProblem(path, "unknown placeholder", m.group(0), fix, m.start()))
-            m = TITLE_BEFORE_GIVEN.search(pattern)
-            if m:
-                problems.append(
-                    WordingProblem(
-                        path,
-                        "a title or form of address goes before the family name, never before a given name",
-                        m.group(0),
-                        "write {" + m.group(1) + "} {family}, or drop {" + m.group(1) + "} from this pattern",
-                        m.start(),
-                    )
-                )
-            if pattern.count("{") != pattern.count("}"):
-                problems.append(WordingProblem(path, "unbalanced brace", pattern, "write each placeholder as {name}"))
-        if not any(set(PLACEHOLDER.findall(p)) <= {"name"} for p in patterns):
+        for key in ("greeting", "text_greeting"):
+            if key in tone or key == "greeting":
+                problems += _greeting_problems(tone.get(key) or [], (t, key), known)
+    return problems
+
+
+def _greeting_problems(patterns: list[str], where: tuple, known: set[str]) -> list[WordingProblem]:
+    """Problems in one list of greeting patterns (where: its path in the tones list)."""
+    problems = []
+    for p, pattern in enumerate(patterns):
+        path = (*where, p)
+        for m in PLACEHOLDER.finditer(pattern):
+            if m.group(1) not in known:
+                fix = "use " + ", ".join("{" + k + "}" for k in sorted(known))
+                problems.append(WordingProblem(path, "unknown placeholder", m.group(0), fix, m.start()))
+        m = TITLE_BEFORE_GIVEN.search(pattern)
+        if m:
             problems.append(
                 WordingProblem(
-                    (t, "greeting"),
-                    "no pattern greets a person known by one name only",
-                    f"{len(patterns)} pattern(s)",
-                    'end the list with a pattern that uses {name} alone, such as "Dear {name},"',
+                    path,
+                    "a title or form of address goes before the family name, never before a given name",
+                    m.group(0),
+                    "write {" + m.group(1) + "} {family}, or drop {" + m.group(1) + "} from this pattern",
+                    m.start(),
                 )
             )
+        if pattern.count("{") != pattern.count("}"):
+            problems.append(WordingProblem(path, "unbalanced brace", pattern, "write each placeholder as {name}"))
+    if not any(set(PLACEHOLDER.findall(p)) <= {"name"} for p in patterns):
+        problems.append(
+            WordingProblem(
+                where,
+                "no pattern greets a person known by one name only",
+                f"{len(patterns)} pattern(s)",
+                'end the list with a pattern that uses {name} alone, such as "Dear {name},"',
+            )
+        )
     return problems
 
 
@@ -112,6 +120,13 @@ def greeting(person: dict, tone: dict, addresses: list[dict], unknown: str = "")
             return " ".join(PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern).split())
     patterns = tone.get("greeting") or []
     return " ".join(PLACEHOLDER.sub(lambda m: unknown, patterns[-1]).split()) if unknown and patterns else ""
+
+
+def for_channel(tone: dict, channel: str) -> dict:
+    """The tone as a message on this channel uses it: a text message (sms) greets with text_greeting, if given."""
+    if channel == "sms" and tone.get("text_greeting"):
+        return {**tone, "greeting": tone["text_greeting"]}
+    return tone
 
 
 def tone_data(tone: dict) -> dict:

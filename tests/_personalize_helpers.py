@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import urllib.parse
 from pathlib import Path
@@ -19,6 +20,7 @@ LABEL = {b["id"]: b["label"] for b in BLANKS}
 ID_OF = {b["label"]: b["id"] for b in BLANKS}
 PREFIX = "after-the-interview:"  # the storage key prefix derived from the site_name
 FORK_PREFIX = "my-fork"  # the fork's own storage_prefix option
+UNSENDABLE = re.compile(r"[\[\]{}]|undefined|null|NaN")  # what a copied text must not hold: a blank, a script's gap
 XSS = ['<img src=x onerror="window.__xss=1">', '"><svg onload="window.__xss=2">', "</textarea><script>window.__xss=3</script>"]
 
 
@@ -133,6 +135,103 @@ class Watched:
         assert not self.dialogs, self.dialogs
         unexpected = [c for c in self.console if not any(a in c for a in allow_console)]
         assert not unexpected, unexpected
+
+
+def type_person(page, prefix: str, person: dict) -> None:
+    """Type a person (given, family, title, address) into the fields with ids starting with prefix, as a reader would."""
+    for part in ("given", "family", "title"):
+        if person.get(part):
+            page.fill(f"#{prefix}-{part}", person[part])
+    if person.get("address"):
+        page.select_option(f"#{prefix}-address", person["address"])
+
+
+def type_interviewers(page, people: list[dict]) -> None:
+    """Type interviewers (a person with an email each) into the form, adding fieldsets as needed."""
+    for i, person in enumerate(people):
+        if page.locator("[data-ati-interviewer]").count() <= i:
+            page.click("[data-ati-add-interviewer]")
+        type_person(page, f"ati-i{i}-interviewer_name", person)
+        page.fill(f"#ati-i{i}-interviewer_email", person["email"])
+
+
+@functools.cache
+def ui_strings(content: Path = CONTENT) -> dict:
+    """The interface strings of a content folder's language (its ui.yml)."""
+    return yaml.safe_load((content / "ui.yml").read_text("utf-8"))
+
+
+def copy_labels(content: Path = CONTENT) -> frozenset[str]:
+    """The copy buttons' labels in a content folder's language."""
+    return frozenset(ui_strings(content)[key] for key in ("copy_subject", "copy_body", "copy_both", "copy_text"))
+
+
+def mail_link(card) -> str:
+    """The href of a card's mail link."""
+    return card.locator("a.ati-btn[href^=mailto]").get_attribute("href")
+
+
+def downloaded(page, card, content: Path = CONTENT) -> str:
+    """The text the card's .txt download button saves (its label in content's language)."""
+    with page.expect_download() as download:
+        card.get_by_role("button", name=ui_strings(content)["download"]).click()
+    return download.value.path().read_text("utf-8")
+
+
+def copy_all(page, card, content: Path = CONTENT) -> list[str]:
+    """What every visible copy button of a card hands over, its labels in content's language (pressed again after a
+    warning, as a reader would)."""
+    texts = []
+    buttons = card.locator(".ati-actions button")
+    for i in range(buttons.count()):
+        button = buttons.nth(i)
+        if not button.is_visible() or button.text_content().strip() not in copy_labels(content):
+            continue
+        page.evaluate("navigator.clipboard.writeText('sentinel')")
+        button.click()
+        page.wait_for_timeout(60)
+        if page.evaluate("navigator.clipboard.readText()") == "sentinel":
+            button.click()  # the first press warned (too long): the second copies
+            page.wait_for_timeout(60)
+        texts.append(page.evaluate("navigator.clipboard.readText()"))
+    return texts
+
+
+def each_tone(page):
+    """Check the page's tone radios one after the other, yielding each one's value ("" once when it has one tone)."""
+    page.locator(".ati-message[data-module-started]").first.wait_for(state="attached")
+    radios = page.locator(".ati-tones input[type=radio]").all()
+    if not radios:
+        yield ""
+    for radio in radios:
+        radio.check()
+        yield radio.get_attribute("value")
+
+
+def every_card(page, base: str, messages: list[str], content: Path = CONTENT):
+    """Open each message's page under base, and in every tone yield (message id, tone, index, card, what its copy
+    buttons hand over) for each card."""
+    for mid in messages:
+        page.goto(base + f"messages/{mid}/")
+        for tone in each_tone(page):
+            cards = page.locator(".ati-card")
+            for c in range(cards.count()):
+                yield mid, tone, c, cards.nth(c), copy_all(page, cards.nth(c), content)
+
+
+def clipboard_page(browser, url: str, clock: str | None = None, **options):
+    """A page that may use the clipboard and download, opened at url (at a fixed time when clock is given); after
+    the test, no script error (the body of a fixture: `yield from`)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True, **options)
+    page = context.new_page()
+    if clock:
+        page.clock.set_fixed_time(clock)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(e.message))
+    page.goto(url)
+    yield page
+    context.close()
+    assert errors == []
 
 
 def open_form(page) -> None:
@@ -261,7 +360,7 @@ def card_text(mid: str, tone: str, values: dict[str, str], index: int = 0, field
         return text
     person = person_parts(values.get("interviewer_name", ""), values.get("interviewer_title", ""))
     label = "[Interviewer name]" if people == 4 or values.get("interviewer_name") else "[Main contact]"
-    hello = wording.greeting(person, TONES[tone], ADDRESSES, label)
+    hello = wording.greeting(person, wording.for_channel(TONES[tone], msg["channel"]), ADDRESSES, label)
     name = values.get("your_name") or "[Your name]"
     signature = [values.get(k, "") for k in ("your_phone", "your_email")] if TONES[tone].get("signature") else []
     if layout == "note":

@@ -139,7 +139,8 @@ def test_every_body_keeps_its_budget_whatever_is_left_empty(message, variant):
             if message["channel"] == "email":
                 assert low <= blanks.sentences(filled) <= high, (keep, filled)
             if "characters" in message["length"]:
-                note = f"{wording.greeting(PERSON, TONES[variant['tone']], ADDRESSES)}\n{filled}\n{EXAMPLES['Ihr Name']}"
+                tone = wording.for_channel(TONES[variant["tone"]], message["channel"])
+                note = f"{wording.greeting(PERSON, tone, ADDRESSES)}\n{filled}\n{EXAMPLES['Ihr Name']}"
                 assert len(note) <= message["length"]["characters"], (len(note), note)
 
 

@@ -62,25 +62,30 @@ def test_shipped_journey_has_the_new_steps_in_order():
     assert "adviser" in steps["outcome"]["coping"] and "title, pay and start date" in " ".join(steps["outcome"]["actions"])
 
 
+# The chooser's answers that lead to issue 14's moments: step -> {situation: message}.
+MOMENTS = {
+    "thank-you": {"panel": "coordinator-thanks"},
+    "follow-up": {"recruiter-called": "recruiter-call", "cannot-call-back": "recruiter-text"},
+    "references": {"references-asked": "referee-heads-up"},
+    "weigh-offer": {
+        "offer-by-phone": "offer-in-writing",
+        "need-time": "time-to-decide",
+        "want-better-terms": "negotiation",
+        "other-offer": "sooner-decision",
+    },
+    "outcome": {"feedback": "feedback-request", "thank-referees": "referee-thanks"},
+    "after-accepting": {"accepted-elsewhere": "accepted-elsewhere"},
+    "keep-applying": {"withdraw": "withdrawal"},
+}
+
+
 @pytest.mark.shipped_content
 def test_shipped_chooser_has_the_new_moments():
     situations = yaml.safe_load((SHIPPED / "situations.yml").read_text("utf-8"))
     answers = {s["id"]: (s["step"], s.get("message")) for s in situations["situations"]}
     assert situations["question"] == "Where are you now?"
-    assert {
-        "panel": ("thank-you", "coordinator-thanks"),
-        "recruiter-called": ("follow-up", "recruiter-call"),
-        "cannot-call-back": ("follow-up", "recruiter-text"),
-        "references-asked": ("references", "referee-heads-up"),
-        "offer-by-phone": ("weigh-offer", "offer-in-writing"),
-        "need-time": ("weigh-offer", "time-to-decide"),
-        "want-better-terms": ("weigh-offer", "negotiation"),
-        "other-offer": ("weigh-offer", "sooner-decision"),
-        "feedback": ("outcome", "feedback-request"),
-        "thank-referees": ("outcome", "referee-thanks"),
-        "accepted-elsewhere": ("after-accepting", "accepted-elsewhere"),
-        "withdraw": ("keep-applying", "withdrawal"),
-    }.items() <= answers.items()
+    for step, leads in MOMENTS.items():
+        assert {situation: (step, mid) for situation, mid in leads.items()}.items() <= answers.items(), step
 
 
 @pytest.mark.shipped_content
@@ -93,7 +98,6 @@ def test_shipped_checklist_and_chooser_pages_show_the_new_moments():
         s = guide.step(step)
         assert f"## {s.order}. {s.title}" in checklist
         assert all(action.replace("'", "&#39;") in checklist for action in s.actions)
-    for situation in ("panel", "references-asked", "need-time", "feedback", "accepted-elsewhere", "withdraw"):
+    for situation, message in (pair for leads in MOMENTS.values() for pair in leads.items()):
         assert f'id="{situation}"' in chooser or f"#{situation}" in chooser, situation
-    for message in ("coordinator-thanks", "recruiter-text", "referee-heads-up", "negotiation", "feedback-request", "withdrawal"):
         assert f"messages/{message}.md" in chooser, message

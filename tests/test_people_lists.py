@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from _personalize_helpers import PREFIX, cards, storage
+from _personalize_helpers import PREFIX, ROOT, UNSENDABLE, cards, every_card, storage, type_person
 from playwright.sync_api import expect
+from test_moments_messages import NEW
 
 pytestmark = [pytest.mark.browser, pytest.mark.shipped_content]
 
@@ -112,25 +113,33 @@ def test_the_other_employers_come_from_the_desk(browser, content_site_url):
     context.close()
 
 
-NEW = [
-    "sooner-decision",
-    "time-to-decide",
-    "offer-in-writing",
-    "negotiation",
-    "withdrawal",
-    "accepted-elsewhere",
-    "referee-heads-up",
-    "referee-thanks",
-    "feedback-request",
-    "coordinator-thanks",
-    "recruiter-call",
-    "recruiter-text",
-]
+def test_with_no_other_employer_on_the_desk_the_card_greets_the_main_contact_and_names_no_company(browser, content_site_url):
+    """The one application (the accepted one) must not fill another employer's card: its blanks stay to fill."""
+    context = browser.new_context()
+    page = context.new_page()
+    state = {
+        "version": 2,
+        "applications": [
+            {
+                "id": "won",
+                "fields": {"company": "Contoso", "role": "Analyst", "your_name.given": "Priya", "your_name.family": "Sharma"},
+                "history": [],
+            },
+        ],
+        "settings": {},
+    }
+    page.goto(content_site_url)
+    page.evaluate("([key, value]) => { sessionStorage.setItem(key, value); }", [PREFIX + "data", json.dumps(state)])
+    page.goto(content_site_url + "messages/accepted-elsewhere/")
+    page.wait_for_selector(".ati-people[data-module-started]:not([hidden])")
+    [card] = cards(page, "accepted-elsewhere")
+    assert card["body"].startswith("Dear [Main contact],"), card["body"]
+    assert "Contoso" not in card["body"] and "Analyst" not in card["body"] and "[Company]" in card["body"]
+    assert card["body"].rstrip().endswith("Priya Sharma"), card["body"]
+    context.close()
 
 
 def test_every_copy_button_of_the_new_messages_hands_over_a_sendable_message(browser, content_site_url):
-    from test_sendable import UNSENDABLE, _copy_all, _person
-
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     errors = []
@@ -146,8 +155,8 @@ def test_every_copy_button_of_the_new_messages_hands_over_a_sendable_message(bro
     page.get_by_role("button", name="Add a referee").click()
     person(page, "referees", 1, given="Tom", family="Okafor", email="tom@example.org")
     page.locator("details.ati-details").evaluate("d => d.open = true")
-    _person(page, "ati-your_name", {"given": "Priya", "family": "Sharma"})
-    _person(page, "ati-main_contact", {"given": "Sam", "family": "Patel", "address": "mr"})
+    type_person(page, "ati-your_name", {"given": "Priya", "family": "Sharma"})
+    type_person(page, "ati-main_contact", {"given": "Sam", "family": "Patel", "address": "mr"})
     for field, value in {
         "your_email": "priya@example.com",
         "main_contact_email": "sam@northwind.example",
@@ -161,17 +170,10 @@ def test_every_copy_button_of_the_new_messages_hands_over_a_sendable_message(bro
     page.wait_for_selector(".ati-people[data-module-started]:not([hidden])")
     person(page, "coordinator", 0, given="Lena", family="Fischer", title="Dr")
     read = {}
-    for mid in NEW:
-        page.goto(content_site_url + f"messages/{mid}/")
-        page.locator(".ati-message[data-module-started]").first.wait_for(state="attached")
-        for radio in page.locator(".ati-tones input[type=radio]").all() or [None]:
-            if radio is not None:
-                radio.check()
-            cards = page.locator(".ati-card")
-            for c in range(cards.count()):
-                for text in _copy_all(page, cards.nth(c)):
-                    assert not UNSENDABLE.search(text), (mid, text)
-                    read.setdefault(mid, []).append(text)
+    for mid, _tone, _c, _card, texts in every_card(page, content_site_url, NEW, ROOT / "content"):
+        for text in texts:
+            assert not UNSENDABLE.search(text), (mid, text)
+            read.setdefault(mid, []).append(text)
     assert set(read) == set(NEW)
     assert any(t.startswith("Dear Ms Berg,") for t in read["referee-heads-up"])
     assert any(t.startswith("Dear Tom Okafor,") for t in read["referee-heads-up"])

@@ -8,12 +8,24 @@ when there is none); the LinkedIn over-limit warning; a single name typed before
 
 from __future__ import annotations
 
-import re
 import urllib.parse
 
 import pytest
-import yaml
-from _personalize_helpers import CONTENT, open_form, storage
+from _personalize_helpers import (
+    CONTENT,
+    TONES,
+    UNSENDABLE,
+    clipboard_page,
+    copy_all,
+    downloaded,
+    each_tone,
+    every_card,
+    mail_link,
+    open_form,
+    storage,
+    type_interviewers,
+    type_person,
+)
 from playwright.sync_api import expect
 
 from generator import wording
@@ -21,7 +33,6 @@ from generator import wording
 pytestmark = pytest.mark.browser
 
 MESSAGES = sorted(p.stem for p in (CONTENT / "messages").glob("*.yml"))
-TONES = {t["id"]: t for t in yaml.safe_load((CONTENT / "tones.yml").read_text("utf-8"))["tones"]}
 PEOPLE = [
     {"given": "Anna", "family": "Berg", "address": "ms", "email": "anna.berg@northwind.example"},
     {"given": "Tom", "family": "Okafor", "address": "", "email": "tom.okafor@northwind.example"},
@@ -29,52 +40,20 @@ PEOPLE = [
 ]
 FORMAL = ["Dear Ms Berg,", "Dear Tom Okafor,", "Dear Dr Fischer,"]
 WARM = ["Hi Anna,", "Hi Tom,", "Hi Lena,"]
-UNSENDABLE = re.compile(r"[\[\]{}]|undefined|null")
-
-
-def _person(page, prefix: str, person: dict) -> None:
-    """Type a person into its fields as a reader would."""
-    for part in ("given", "family", "title"):
-        if person.get(part):
-            page.fill(f"#{prefix}-{part}", person[part])
-    if person.get("address"):
-        page.select_option(f"#{prefix}-address", person["address"])
 
 
 def _fill(page, contact: dict | None = None) -> None:
     """The job seeker, the job and three interviewers, optional blanks left empty."""
     open_form(page)
-    _person(page, "ati-your_name", {"given": "Priya", "family": "Sharma"})
+    type_person(page, "ati-your_name", {"given": "Priya", "family": "Sharma"})
     page.fill("#ati-your_email", "priya.sharma@example.com")
     page.fill("#ati-company", "Northwind Traders")
     page.fill("#ati-role", "Junior Data Analyst")
     page.fill("#ati-interview_date", "2026-03-03")
-    for i, person in enumerate(PEOPLE):
-        if page.locator("[data-ati-interviewer]").count() <= i:
-            page.click("[data-ati-add-interviewer]")
-        _person(page, f"ati-i{i}-interviewer_name", person)
-        page.fill(f"#ati-i{i}-interviewer_email", person["email"])
+    type_interviewers(page, PEOPLE)
     if contact:
-        _person(page, "ati-main_contact", contact)
+        type_person(page, "ati-main_contact", contact)
         page.fill("#ati-main_contact_email", contact["email"])
-
-
-def _copy_all(page, card) -> list[str]:
-    """What every copy button of a card hands over (pressed again after a warning, as a reader would)."""
-    texts = []
-    buttons = card.locator(".ati-actions button")
-    for i in range(buttons.count()):
-        button = buttons.nth(i)
-        if not button.is_visible() or not button.text_content().startswith("Copy"):
-            continue
-        page.evaluate("navigator.clipboard.writeText('sentinel')")
-        button.click()
-        page.wait_for_timeout(60)
-        if page.evaluate("navigator.clipboard.readText()") == "sentinel":
-            button.click()  # the first press warned (too long): the second copies
-            page.wait_for_timeout(60)
-        texts.append(page.evaluate("navigator.clipboard.readText()"))
-    return texts
 
 
 def _cards(page) -> list:
@@ -83,55 +62,33 @@ def _cards(page) -> list:
     return page.locator(".ati-card").all()
 
 
-def _tones(page) -> list:
-    """The tone radios of the page's message (none when it has one tone)."""
-    return page.locator(".ati-tones input[type=radio]").all()
-
-
 @pytest.fixture()
 def page(browser, site_url):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(e.message))
-    page.goto(site_url + "messages/appreciation/")
-    yield page
-    context.close()
-    assert errors == []
+    yield from clipboard_page(browser, site_url + "messages/appreciation/")
 
 
 def test_every_copy_button_in_every_tone_on_every_message_page_hands_over_a_sendable_message(page, site_url):
     _fill(page)
     read = []
-    for mid in MESSAGES:
-        page.goto(site_url + f"messages/{mid}/")
-        page.locator(".ati-message[data-module-started]").first.wait_for(state="attached")
-        for radio in _tones(page) or [None]:
-            if radio is not None:
-                radio.check()
-            tone = page.locator(".ati-tones input:checked").get_attribute("value") if radio is not None else ""
-            cards = page.locator(".ati-card")
-            for c in range(cards.count()):
-                card = cards.nth(c)
-                for text in _copy_all(page, card):
-                    assert not UNSENDABLE.search(text), (mid, tone, text)
-                    read.append((mid, tone, c, text))
-                body = card.locator(".ati-body").text_content()
-                if mid in ("appreciation", "linkedin-note"):
-                    expected = (WARM if TONES[tone]["greeting"][0].startswith("Hi {given}") else FORMAL)[c]
-                    assert body.startswith(expected), (mid, tone, body)
-                href = card.locator("a.ati-btn[href^=mailto]")
-                if href.count():
-                    url = href.get_attribute("href")
-                    assert not UNSENDABLE.search(urllib.parse.unquote(url)), url
+    for mid, tone, c, card, texts in every_card(page, site_url, MESSAGES):
+        for text in texts:
+            assert not UNSENDABLE.search(text), (mid, tone, text)
+            read.append((mid, tone, c, text))
+        body = card.locator(".ati-body").text_content()
+        if mid in ("appreciation", "linkedin-note"):
+            expected = (WARM if TONES[tone]["greeting"][0].startswith("Hi {given}") else FORMAL)[c]
+            assert body.startswith(expected), (mid, tone, body)
+        href = card.locator("a.ati-btn[href^=mailto]")
+        if href.count():
+            url = href.get_attribute("href")
+            assert not UNSENDABLE.search(urllib.parse.unquote(url)), url
     assert {mid for mid, *_ in read} == set(MESSAGES)
     assert len(read) > 40
 
 
 def test_notes_to_different_people_share_at_most_half_their_sentences(page):
     _fill(page)
-    for radio in _tones(page):
-        radio.check()
+    for _tone in each_tone(page):
         bodies = page.locator(".ati-card .ati-body").all_text_contents()
         assert len(bodies) == 3
         notes = [wording.sentences(b.split("\n\n")[1]) for b in bodies]  # the body between greeting and closing
@@ -144,24 +101,22 @@ def test_outcome_messages_go_to_the_main_contact_or_interviewer_one(page, site_u
     _fill(page)
     page.goto(site_url + "messages/acceptance/")
     [card] = _cards(page)
-    url = card.locator("a.ati-btn[href^=mailto]").get_attribute("href")
+    url = mail_link(card)
     assert url.startswith("mailto:anna.berg@northwind.example?cc=tom.okafor@northwind.example,lena.fischer@northwind.example&")
     assert card.locator(".ati-body").text_content().startswith("Dear Ms Berg,")
     open_form(page)
-    _person(page, "ati-main_contact", {"given": "Sam", "family": "Patel", "address": "mx"})
+    type_person(page, "ati-main_contact", {"given": "Sam", "family": "Patel", "address": "mx"})
     page.fill("#ati-main_contact_email", "sam.patel@northwind.example")
     for mid in ("acceptance", "declination", "continued-interest", "inquiry"):
         page.goto(site_url + f"messages/{mid}/")
         [card] = _cards(page)
         assert card.locator(".ati-card__for").text_content().startswith("For Sam Patel")
         assert card.locator(".ati-body").text_content().startswith("Dear Mx Patel,"), mid
-        url = card.locator("a.ati-btn[href^=mailto]").get_attribute("href")
+        url = mail_link(card)
         assert url.startswith("mailto:sam.patel@northwind.example?"), url
         if mid == "acceptance":
             assert "cc=anna.berg@northwind.example,tom.okafor@northwind.example,lena.fischer@northwind.example&" in url
-        with page.expect_download() as download:
-            card.get_by_role("button", name="Download .txt").click()
-        text = download.value.path().read_text("utf-8")
+        text = downloaded(page, card)
         assert not UNSENDABLE.search(text) and "Dear Mx Patel," in text and text.rstrip().endswith("priya.sharma@example.com")
 
 
@@ -226,14 +181,12 @@ def test_a_card_edited_in_place_is_what_copy_mail_and_txt_hand_over_until_droppe
     lena = cards.nth(2)
     _edit(page, lena, EDITED)
     expect(lena.locator(".ati-body")).to_have_text(EDITED)
-    texts = _copy_all(page, lena)
+    texts = copy_all(page, lena)
     subject, body, both = texts
     assert body == EDITED and both == f"Subject: {subject}\n\n{EDITED}", texts
     mail = urllib.parse.parse_qs(urllib.parse.urlsplit(lena.locator("a[href^=mailto]").get_attribute("href")).query)
     assert mail["body"] == [EDITED.replace("\n", "\r\n")]
-    with page.expect_download() as download:
-        lena.get_by_role("button", name="Download .txt").click()
-    assert download.value.path().read_text("utf-8").endswith(EDITED)
+    assert downloaded(page, lena).endswith(EDITED)
     assert cards.nth(0).locator(".ati-body").text_content().startswith("Dear Ms Berg,")  # the other cards are theirs
     assert lena.locator(".ati-edit__changed").is_hidden()
     page.reload()

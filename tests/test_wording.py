@@ -304,7 +304,8 @@ def test_draft_message_keeps_its_length_budget_whatever_is_left_empty(path):
                 if message["channel"] == "email":
                     assert low <= blanks.sentences(filled) <= high, (variant["tone"], keep, filled)
                 if "characters" in message["length"]:
-                    hello = wording.greeting(EXAMPLE_PERSON, tones[variant["tone"]], addresses)
+                    tone = wording.for_channel(tones[variant["tone"]], message["channel"])
+                    hello = wording.greeting(EXAMPLE_PERSON, tone, addresses)
                     note = f"{hello}\n{filled}\n{EXAMPLES['Your name']}"
                     assert len(note) <= message["length"]["characters"], (len(note), note)
                 if message["channel"] == "sms":
@@ -348,3 +349,17 @@ def test_node_unit_tests_of_the_wording_modules_pass():
 
 def test_the_fallback_for_an_unknown_name_is_used_literally():
     assert wording.greeting({}, {"greeting": ["Dear {name},"]}, [], "[$& \\1]") == "Dear [$& \\1],"
+
+
+def test_a_text_message_greets_with_the_tone_s_text_greeting_and_it_is_checked_like_the_greeting():
+    tone = {"id": "formal", "greeting": ["Dear {address} {family},", "Dear {name},"], "text_greeting": ["Hello {name},"]}
+    person = {"given": "Anna", "family": "Berg", "address": "ms"}
+    addresses = [{"id": "ms", "label": "Ms", "text": "Ms"}]
+    assert wording.greeting(person, wording.for_channel(tone, "sms"), addresses) == "Hello Anna Berg,"
+    assert wording.greeting(person, wording.for_channel(tone, "email"), addresses) == "Dear Ms Berg,"
+    assert wording.for_channel({"id": "warm", "greeting": ["Hi {name},"]}, "sms")["greeting"] == ["Hi {name},"]
+    bad = [{**tone, "text_greeting": ["Hello {address} {given},"]}]
+    assert [(p.path, p.message) for p in wording.check_tones(bad)] == [
+        ((0, "text_greeting", 0), "a title or form of address goes before the family name, never before a given name"),
+        ((0, "text_greeting"), "no pattern greets a person known by one name only"),
+    ]

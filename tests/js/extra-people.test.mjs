@@ -93,4 +93,6 @@ test("extraPeople and cardValues: what the message card gives addressees and eac
   assert.deepEqual(cardValues({ index: 0 }, app, "each-referee"), { company: "Contoso", your_name: "Priya Sharma" });
   assert.equal(cardValues({ index: 0 }, app, "each-interviewer").topic, "reports");
   assert.equal(cardValues({ index: 0, values: { company: "Fabrikam" } }, app, "each-employer").company, "Fabrikam");
+  const alone = cardValues({ index: 0 }, app, "each-employer", roles); // no other employer on the desk yet
+  assert.deepEqual({ ...alone }, { your_name: "Priya Sharma" });
 });

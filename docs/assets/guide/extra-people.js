@@ -58,9 +58,11 @@ export function extraPeople(store, app, { roles }, personOf) {
 }
 
 // The values one card fills its blanks with: an employer card's own, else the application's, with the
-// interviewer's own values only on a card to an interviewer (each-interviewer, or the contact's stand-in).
-export function cardValues(target, app, to) {
+// interviewer's own values only on a card to an interviewer (each-interviewer, or the contact's stand-in). With no
+// other employer on the desk, an employer card keeps only the person's own details: never the current employer's.
+export function cardValues(target, app, to, roles = {}) {
   if (target.values) return target.values;
+  if (to === "each-employer") return employerValues(app.fields, {}, roles);
   const own = (to === "each-interviewer" || to === "contact") && !target.contact ? app.recipients[target.index] : null;
   return { ...app.fields, ...(own || {}) };
 }

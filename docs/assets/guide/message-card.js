@@ -80,14 +80,15 @@ export function start(root, { data, store }) {
     const variant = variants.find((v) => v.id === store.setting("variant")) || variants[0];
     const app = store.application();
     const people = { ...peopleOf(app, data), ...extraPeople(store, app, data, (v, id) => personOf(v, id, data.people.addresses)) };
-    // An employer card goes to that application's main contact (issue 14's each-employer).
-    const toContact = (t) => t.person === people.contact || Boolean(t.values) || (config.recipients.to === "contact" && !fullName(t.person));
+    // An employer card goes to that application's main contact (issue 14's each-employer), named or not.
+    const to = config.recipients.to;
+    const toContact = (t) => t.person === people.contact || to === "each-employer" || (to === "contact" && !fullName(t.person));
     const targets = addressees(config.recipients, people).map((t) => ({ ...t, contact: toContact(t) }));
     for (const radio of tones?.radios || []) radio.checked = radio.value === variant.id;
     if (premiumBox) premiumBox.box.checked = premium();
     while (cards.length < targets.length) cards.push(createCard(list, { config, data, premium, onEdit }));
     while (cards.length > targets.length) cards.pop().remove();
-    const values = targets.map((t) => cardValues(t, app, config.recipients.to));
+    const values = targets.map((t) => cardValues(t, app, to, data.roles));
     cards.forEach((card, i) => {
       const edit = cardEdit(app.edits, config.id, targets[i].index);
       const context = { values: values[i], people, edit, messageTone: variant.id };

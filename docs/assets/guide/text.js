@@ -8,9 +8,17 @@ export const format = (template, values) =>
 // "1 blank", "3 blanks": the interface string for the count's plural category in the page's language
 // (Intl.PluralRules: one, few, many, other...), falling back to the "other" string when a language has no such key.
 export function counted(ui, noun, count) {
-  const category = new Intl.PluralRules(ui.locale || undefined).select(count);
-  const number = new Intl.NumberFormat(ui.locale || undefined).format(count);
-  return format(ui[`${noun}_${category}`] ?? ui[`${noun}_other`], { count: number });
+  const { plural, number } = countFormats(ui.locale || "");
+  return format(ui[`${noun}_${plural.select(count)}`] ?? ui[`${noun}_other`], { count: number.format(count) });
+}
+
+// The plural rules and number format of a locale, made once: each card redraw counts several times.
+const formats = new Map();
+function countFormats(locale) {
+  if (!formats.has(locale)) {
+    formats.set(locale, { plural: new Intl.PluralRules(locale || undefined), number: new Intl.NumberFormat(locale || undefined) });
+  }
+  return formats.get(locale);
 }
 
 // A value as a card shows it: one line (no CR/LF reaches a mail header), an ISO date written as a person writes it

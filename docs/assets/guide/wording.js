@@ -117,6 +117,8 @@ export function parseIsoDate(iso) {
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
 }
 
+const dateFormats = new Map(); // formatDate's formats, made once per locale and options
+
 /** "3 March" (en-GB), "March 3" (en-US), "3. März" (de-DE); the year only when not this year; weekday optional. */
 export function formatDate(iso, { locale = "en-GB", weekday = false, today = new Date() } = {}) {
   const date = parseIsoDate(iso);
@@ -124,7 +126,9 @@ export function formatDate(iso, { locale = "en-GB", weekday = false, today = new
   const options = { day: "numeric", month: "long" };
   if (date.getFullYear() !== today.getFullYear()) options.year = "numeric";
   if (weekday) options.weekday = "long";
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  const key = `${locale} ${options.year || ""} ${options.weekday || ""}`;
+  if (!dateFormats.has(key)) dateFormats.set(key, new Intl.DateTimeFormat(locale, options));
+  return dateFormats.get(key).format(date);
 }
 
 /** The body nodes for person `index` (0-based): each item's chosen alternative, joined by spaces into one text. */
