@@ -20,8 +20,8 @@ from mkdocs.utils import CountHandler
 from generator import languages as langs
 from generator import project
 from generator.branding import config_typos
-from generator.core import Result
 from generator.pagedata import WEEKDAYS
+from generator.result import Result
 from generator.write import minify_assets, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.after_the_interview")

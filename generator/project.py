@@ -14,9 +14,9 @@ from pathlib import Path
 from generator import bundle
 from generator import languages as langs
 from generator.branding import PLUGIN, check_branding, config_typos, locate
-from generator.core import Result, generate
 from generator.errors import ContentErrors, Problem, did_you_mean
 from generator.render import BRACES, Settings
+from generator.result import Result
 from generator.write import read_tree
 
 LINK_FIX = "replace the link with the file itself (content is read from inside the project only)"
@@ -264,6 +264,13 @@ def run(config, options, strict: bool, cache: bool = False, language=None) -> Ou
     if outcome.failed:
         outcome.result = None
     return outcome
+
+
+def generate(content: dict, templates: dict, settings: Settings, label: str, cache=None) -> Result:
+    """core.generate, imported on first use: a build whose pages come from the build cache never loads the checks."""
+    from generator import core
+
+    return core.generate(content, templates, settings, label=label, cache=cache)
 
 
 def generate_cached(content: dict, templates: dict, settings: Settings, label: str) -> Result:
