@@ -199,7 +199,7 @@ def one_language(project: Path, dest: Path) -> Path:
         for folder in ("content", "templates"):
             shutil.rmtree(copy / folder / language.code, ignore_errors=True)
     path = copy / "mkdocs.yml"
-    text, n = re.subn(r"^( +)languages:[^\n]*\n(?:\1  +-[^\n]*\n)+", "", path.read_text("utf-8"), flags=re.M)
+    text, n = re.subn(r"^( +)languages:[^\n]*\n(?:\1  +\S[^\n]*\n)+", "", path.read_text("utf-8"), flags=re.M)
     assert n <= 1, "more than one languages list in mkdocs.yml"
     path.write_text(text, "utf-8")
     return copy

@@ -5,13 +5,18 @@ ids), in the same run:
   generator  read content/ and templates/ and render every page in memory (what the plugin does in on_config):
              "cold" is its first run in a new process, as in a real build; "warm" the median of later runs
              (CPU time of the one process)
-  ours       `mkdocs build --strict` of the project reduced to one language (a fork in one language), with the plugin
+  ours       `mkdocs build --strict` of the project reduced to one language (a fork in one language), with the plugin,
+             twice: "cold" with an empty build cache (generator/buildcache.py: a fresh clone, a CI runner; emptied
+             before every such build) and "warm" with the cache of the previous build of the same project (what a
+             second `mkdocs build` on the same machine reuses: the generator's pages, compiled templates, minified
+             assets; the cache is filled once before the rounds)
   plain      `mkdocs build --strict` of the same Markdown written by hand (the generator's output saved to docs/,
              the same mkdocs.yml without the plugin, the nav written out): the baseline
-  ours×L     with more than one language: `mkdocs build --strict` of the project as it is, every language
+  ours×L     with more than one language: `mkdocs build --strict` of the project as it is, every language, cold and
+             warm as above
   plain×L    its baseline: the plain build of each language's pages (each in its own theme and search language,
              with the language menu the plugin sets) in its own process, added up
-  properdocs `properdocs build --strict` of the project (it runs our plugin), in .venv-properdocs
+  properdocs `properdocs build --strict` of the project (it runs our plugin, cold), in .venv-properdocs
   zensical   what `./dev build --engine zensical` runs: `python -m generator.engine_run build --engine zensical`
              (the generator writes the plain project, then `zensical build --clean --strict`), in .venv-zensical
 Each build runs in a new process, as a user runs it, and is timed twice: wall time, and CPU time (user + system,
@@ -19,16 +24,18 @@ the process and what it waited for), which moves far less than wall time when ot
 Paired runs: each round builds every project once, in the opposite order to the round before; a ratio is the
 median of the rounds' ratios, printed with its middle half (first to third quartile). The load average is printed
 before and after each size. Then, unless --rebuild-trials 0, the generator's share of a `./dev serve` rebuild
-(its warm run, as in the serve process) beside the whole save-to-served loop (benchmarks/rebuild.py).
+(what the plugin runs after a content file is saved, in a process that has built once: the pages generated
+again, the templates' compiled code reused) beside the whole save-to-served loop (benchmarks/rebuild.py).
 
     python benchmarks/build.py [--sizes bundled,10,100,1000] [--repeat 10] [--rebuild-trials 10] [--no-engines]
-    python benchmarks/build.py --quick     # bundled content, 3 rounds, MkDocs only: under a minute
+    python benchmarks/build.py --quick     # bundled content, 3 rounds, MkDocs only: about two minutes
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -41,12 +48,15 @@ from _common import (
     ROOT,
     add_messages,
     added_languages,
+    build_env,
     copy_project,
+    fresh,
     generate_pages,
     load,
     load_plugin_config,
     machine,
     median,
+    mkdocs_command,
     mkdocs_times,
     one_language,
     plain_project,
@@ -80,21 +90,40 @@ def projects(size: str, add: list[str], remove: list[str], engines: bool) -> tup
     others = added_languages(project)
     single = one_language(project, work / "ours") if others else project
     plain = plain_project(single, work / "plain")
-    builds = {"ours": (single, work / "site-ours"), "plain": (plain, work / "site-plain")}
+    runs = {
+        "ours cold": ours_build(single, work / "site-ours", work / "cache-cold", cold=True),
+        "ours warm": ours_build(single, work / "site-ours-warm", work / "cache-warm", cold=False),
+        "plain": lambda: mkdocs_times(plain, work / "site-plain"),
+    }
     if others:
-        builds["ours×L"] = (project, work / "site-ours-all")
+        runs["ours×L cold"] = ours_build(project, work / "site-ours-all", work / "cache-all-cold", cold=True)
+        runs["ours×L warm"] = ours_build(project, work / "site-ours-all-warm", work / "cache-all-warm", cold=False)
         for lang in [None, *others]:
             twin = plain_project(project, work / f"plain-{lang.code if lang else 'default'}", language=lang)
-            builds[f"plain {lang.code if lang else 'default'}"] = (twin, work / f"site-{twin.name}")
-    runs = {name: (lambda p=p, s=s: mkdocs_times(p, s)) for name, (p, s) in builds.items()}
+            runs[f"plain {lang.code if lang else 'default'}"] = lambda p=twin: mkdocs_times(p, work / f"site-{p.name}")
     if engines:
         properdocs = [str(ENGINE_VENVS["properdocs"] / "bin" / "properdocs"), "build", "--strict", "-q"]
         properdocs += ["-d", str(work / "site-pd")]
         zensical = [sys.executable, "-m", "generator.engine_run", "build", "--engine", "zensical"]
         zensical += ["--venv", str(ENGINE_VENVS["zensical"]), "--site-dir", str(work / "site-zen")]
-        runs["properdocs"] = lambda: run_timed(properdocs, project)
-        runs["zensical"] = lambda: run_timed(zensical, project)
+        runs["properdocs"] = lambda: run_timed(properdocs, project, cache_env(work / "cache-pd", cold=True))
+        runs["zensical"] = lambda: run_timed(zensical, project, cache_env(work / "cache-zen", cold=True))
+    for name, run in runs.items():
+        if name.endswith(" warm"):
+            run()  # fills the warm cache (not timed)
     return runs, messages, 1 + len(others)
+
+
+def cache_env(cache: Path, cold: bool) -> dict:
+    """A build's environment with its own build cache folder (ATI_CACHE_DIR), emptied first for a cold build."""
+    if cold:
+        shutil.rmtree(cache, ignore_errors=True)
+    return {**build_env(), "ATI_CACHE_DIR": str(cache)}
+
+
+def ours_build(project: Path, site: Path, cache: Path, cold: bool):
+    """Our `mkdocs build --strict` of a project with its own build cache: emptied before each build (cold) or kept."""
+    return lambda: run_timed(mkdocs_command(project, site, "-q"), project, cache_env(cache, cold))
 
 
 def paired(runs: dict, repeat: int) -> dict[str, list[tuple[float, float]]]:
@@ -136,14 +165,18 @@ def bench(size: str, repeat: int, add: list[str], remove: list[str], engines: bo
     row["load"] = [load_before, load()]
     row["times"] = {name: {"wall": [w for w, _ in t], "cpu": [c for _, c in t]} for name, t in times.items()}
     row["median"] = {name: {"wall": median([w for w, _ in t]), "cpu": median([c for _, c in t])} for name, t in times.items()}
-    row["ours/plain"] = {k: ratio(times, "ours", ["plain"], i) for i, k in enumerate(("wall", "cpu"))}
+    for state in ("cold", "warm"):
+        row[f"ours {state}/plain"] = {k: ratio(times, f"ours {state}", ["plain"], i) for i, k in enumerate(("wall", "cpu"))}
     if languages > 1:
         plains = [n for n in times if n.startswith("plain ")]
-        row["ours×L/plain×L"] = {k: ratio(times, "ours×L", plains, i) for i, k in enumerate(("wall", "cpu"))}
+        for state in ("cold", "warm"):
+            row[f"ours×L {state}/plain×L"] = {
+                k: ratio(times, f"ours×L {state}", plains, i) for i, k in enumerate(("wall", "cpu"))
+            }
         summed = [[sum(times[n][r][i] for n in plains) for r in range(repeat)] for i in (0, 1)]
         row["median"]["plain×L"] = {"wall": median(summed[0]), "cpu": median(summed[1])}
     for engine in ("properdocs", "zensical") if engines else ():
-        base = "ours×L" if languages > 1 else "ours"
+        base = "ours×L cold" if languages > 1 else "ours cold"
         row[f"{engine}/ours"] = {k: ratio(times, engine, [base], i) for i, k in enumerate(("wall", "cpu"))}
     return row
 
@@ -164,30 +197,49 @@ def show(r: dict) -> None:
         f"generator cold {r['generator_cold_s'] * 1000:.0f} ms, warm {r['generator_s'] * 1000:.0f} ms CPU; "
         f"load {r['load'][0]:.1f} -> {r['load'][1]:.1f}"
     )
-    print(f"  one language  ours {secs('ours')}, plain {secs('plain')};  ours/plain {pair('ours/plain')}")
-    if "ours×L/plain×L" in r:
-        ours, plain = secs("ours×L"), secs("plain×L")
-        print(f"  {r['languages']} languages   ours {ours}, plain×L {plain};  ours/plain×L {pair('ours×L/plain×L')}")
+    print(f"  one language  plain {secs('plain')}")
+    for state in ("cold", "warm"):
+        print(f"    ours {state}    {secs(f'ours {state}')};  ours {state}/plain {pair(f'ours {state}/plain')}")
+    if "plain×L" in r["median"]:
+        print(f"  {r['languages']} languages   plain×L {secs('plain×L')}")
+        for state in ("cold", "warm"):
+            ours, mine = f"ours×L {state}", f"ours×L {state}/plain×L"
+            print(f"    ours×L {state}  {secs(ours)};  {mine} {pair(mine)}")
     for engine in ("properdocs", "zensical"):
         if f"{engine}/ours" in r:
-            print(f"  {engine:<13} {secs(engine)};  {engine}/ours {pair(f'{engine}/ours')}")
+            print(f"  {engine:<13} {secs(engine)};  {engine}/ours cold {pair(f'{engine}/ours')}")
     sys.stdout.flush()
 
 
 def rebuild_share(trials: int) -> dict:
-    """The generator's warm run (its share of a serve rebuild) beside the whole save-to-served loop of `mkdocs serve`."""
+    """The generator's share of a serve rebuild beside the whole save-to-served loop of `mkdocs serve`.
+
+    The share is what the plugin's on_config runs after a content file is saved, in a process that has built once
+    (as `mkdocs serve` is): each trial edits a step's title, then times project.run with the build cache (the
+    pages are generated again, since the content changed; the templates' compiled code is reused)."""
+    import os
+    import re
+
     from rebuild import measure
 
+    from generator.project import run
+
     project = copy_project(OUT / "build" / "rebuild-share")
-    loaded = load_plugin_config(project)
-    generate_pages(project, loaded)  # the serve process has run it once already
-    warm = []
-    for _ in range(max(trials, 10)):
+    os.environ["ATI_CACHE_DIR"] = str(fresh(OUT / "build" / "rebuild-share-cache"))
+    config, options = load_plugin_config(project)
+    step = next((project / "content" / "steps").glob("01-*.yml"))
+    original = step.read_text("utf-8")
+    run(config, options, strict=True, cache=True)  # the serve process has built once already
+    share = []
+    for i in range(max(trials, 10)):
+        step.write_text(re.sub(r"^title: ", f"title: Edited {i} ", original, count=1, flags=re.M), "utf-8")
         start = time.perf_counter()
-        generate_pages(project, loaded)
-        warm.append(time.perf_counter() - start)
+        outcome = run(config, options, strict=True, cache=True)
+        share.append(time.perf_counter() - start)
+        assert not outcome.failed, outcome.report()
+    del os.environ["ATI_CACHE_DIR"]
     took, rebuilds = measure(trials, verbose=False)
-    return {"generator_s": median(warm), "served_s": median(took), "rebuild_s": median([r for r in rebuilds if r == r])}
+    return {"generator_s": median(share), "served_s": median(took), "rebuild_s": median([r for r in rebuilds if r == r])}
 
 
 def main() -> None:
@@ -229,17 +281,17 @@ def main() -> None:
         print("\nmarginal cost of one more message (slope between sizes, CPU):")
         for a, b in zip(grown, grown[1:], strict=False):
             dn = b["messages"] - a["messages"]
-            slope = {k: (b["median"][k]["cpu"] - a["median"][k]["cpu"]) / dn * 1000 for k in ("ours", "plain")}
+            slope = {k: (b["median"][k]["cpu"] - a["median"][k]["cpu"]) / dn * 1000 for k in ("ours cold", "plain")}
             gen = (b["generator_s"] - a["generator_s"]) / dn * 1000
             print(
                 f"  {a['messages']:>5} -> {b['messages']:<5} generator {gen:6.2f} ms"
-                f"   ours {slope['ours']:6.1f} ms   plain {slope['plain']:6.1f} ms"
+                f"   ours (cold) {slope['ours cold']:6.1f} ms   plain {slope['plain']:6.1f} ms"
             )
     share = None
     if args.rebuild_trials:
         share = rebuild_share(args.rebuild_trials)
         print(
-            f"\n./dev serve rebuild (bundled content, {args.rebuild_trials} saves): the generator's warm run "
+            f"\n./dev serve rebuild (bundled content, {args.rebuild_trials} saves): the generator's share "
             f"{share['generator_s'] * 1000:.0f} ms (goal under 200 ms); the whole rebuild as mkdocs serve logs it "
             f"{share['rebuild_s'] * 1000:.0f} ms; save -> page served with the change {share['served_s'] * 1000:.0f} ms (medians)"
         )

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from generator import links, model, render
 from generator.errors import ContentErrors, Problem
 from generator.fields import Context
 from generator.load import Document, load
+from generator.result import Result
 from generator.schema import Schema, compiled
 
-
-@dataclass
-class Result:
-    """A successful generation: the guide, its pages, its navigation and any warnings."""
-
-    guide: model.Guide
-    pages: dict[str, str]
-    nav: list
-    warnings: list[Problem]
-    settings: render.Settings
+__all__ = ["Result", "check", "classify", "generate", "known_ids"]
 
 
 def classify(name: str, using: Schema | None = None) -> str | None:

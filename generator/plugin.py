@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import logging
 import os
 import shutil
@@ -18,10 +18,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from generator import languages as langs
-from generator import project, render
+from generator import project
 from generator.branding import config_typos
-from generator.core import Result
 from generator.pagedata import WEEKDAYS
+from generator.result import Result
 from generator.write import minify_assets, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.after_the_interview")
@@ -48,12 +48,6 @@ class GuideConfig(Config):
     weekend = c.ListOfItems(c.Choice(WEEKDAYS), default=["saturday", "sunday"])  # the desk's non-working days
     languages = c.Type(list, default=[])  # [{code: en, name: English}, {code: de, name: Deutsch}]: the first is the default
     adviser = c.SubConfig(AdviserConfig)
-
-
-def template_cache() -> jinja2.BytecodeCache:
-    """Compiled templates, reused while their source and the generator's code are unchanged (the key holds both)."""
-    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(render.__file__).parent.glob("*.py")))).hexdigest()[:16]
-    return jinja2.FileSystemBytecodeCache(pattern=f"__jinja2_ati_{code}_%s.cache")
 
 
 class SharedThemeCode(jinja2.BytecodeCache):
@@ -107,7 +101,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             path = urlsplit(config.site_url or "/").path
             root = path.removesuffix(self.language.prefix) if self.language.prefix else path
             config.extra["alternate"] = langs.alternates(every, self.language, root or "/")
-        outcome = project.run(config, self.config, strict=bool(config.strict), cache=template_cache(), language=self.language)
+        outcome = project.run(config, self.config, strict=bool(config.strict), cache=True, language=self.language)
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result
@@ -119,6 +113,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if self.command != "serve" and not self.nested:
             self.site_dir = config.site_dir
             config.site_dir = staging_dir(config.site_dir)
+        if self.command == "build":
+            gc.freeze()  # what exists now lives to the end of this one build: the collector need not walk it again
         return config
 
     def on_env(self, env, config, files):
@@ -147,7 +143,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         minify_assets(Path(config.site_dir), [p for p in local if "://" not in p])
         if not self.nested:
             for language in langs.from_options(self.config.languages)[1:]:
-                build_language(config, language)
+                build_language(config, language, self.command)
         if self.site_dir is None:
             return
         counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
@@ -170,8 +166,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return server
 
 
-def build_language(config, language: langs.Language) -> None:
-    """Build one added language's complete site into its folder of the site being built (site/de/)."""
+def build_language(config, language: langs.Language, command: str = "build") -> None:
+    """Build one added language's complete site into its folder of the site being built (site/de/), for the command
+    that builds the default language (`serve`: nothing is frozen, see on_config)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -184,7 +181,7 @@ def build_language(config, language: langs.Language) -> None:
     if search is not None:
         search.config.lang = [language.code]
     plugin = other.plugins[project.PLUGIN]
-    plugin.language, plugin.nested = language, True
+    plugin.language, plugin.nested, plugin.command = language, True, command
     build(other)
 
 

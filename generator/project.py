@@ -14,9 +14,9 @@ from pathlib import Path
 from generator import bundle
 from generator import languages as langs
 from generator.branding import PLUGIN, check_branding, config_typos, locate
-from generator.core import Result, generate
 from generator.errors import ContentErrors, Problem, did_you_mean
 from generator.render import BRACES, Settings
+from generator.result import Result
 from generator.write import read_tree
 
 LINK_FIX = "replace the link with the file itself (content is read from inside the project only)"
@@ -126,8 +126,23 @@ def module_words(config) -> dict | None:
     for script in config.extra_javascript:
         path = str(getattr(script, "path", script))
         if path.endswith("/" + bundle.ENTRY) and "://" not in path:
-            return bundle.words_read((Path(config.docs_dir) / path).parent)
+            return _words_read((Path(config.docs_dir) / path).parent)
     return None
+
+
+def _words_read(folder: Path) -> dict | None:
+    """bundle.words_read of the scripts in a folder, or what it gave an earlier build for the same scripts."""
+    from generator import buildcache
+
+    try:
+        digest = buildcache.key(folder.name, {p.name: p.read_bytes() for p in folder.glob("*.js")})
+    except OSError:
+        return bundle.words_read(folder)
+    found = buildcache.load("words", digest)
+    if not isinstance(found, dict):
+        found = bundle.words_read(folder)
+        buildcache.store("words", digest, found)
+    return found
 
 
 def _read(root: Path, folder: str, suffixes: tuple[str, ...], confined: bool = True) -> tuple[dict[str, bytes], list[Problem]]:
@@ -219,10 +234,11 @@ def _relocate(problems: list[Problem], files: set[str], label: str, language) ->
     return [replace(p, file=moved.get(p.file, p.file)) for p in problems]
 
 
-def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
+def run(config, options, strict: bool, cache: bool = False, language=None) -> Outcome:
     """Check branding, content, templates and docs/ clashes of a loaded configuration; generate the pages.
 
-    With `language` (generator.languages.Language), the language's folders are laid over the default ones.
+    With `language` (generator.languages.Language), the language's folders are laid over the default ones. With
+    `cache`, the pages of an earlier build with the very same inputs are reused (generator/buildcache.py).
     """
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     every = langs.from_options(options.languages)
@@ -234,9 +250,8 @@ def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
     result = None
     try:
         if not outside:
-            result = generate(
-                content, templates, settings_from(config, options, language), label=options.content_dir, cache=cache
-            )
+            settings = settings_from(config, options, language)
+            result = (generate_cached if cache else generate)(content, templates, settings, label=options.content_dir)
     except ContentErrors as e:
         problems += e.problems
     if result is not None:
@@ -249,6 +264,26 @@ def run(config, options, strict: bool, cache=None, language=None) -> Outcome:
     if outcome.failed:
         outcome.result = None
     return outcome
+
+
+def generate(content: dict, templates: dict, settings: Settings, label: str, cache=None) -> Result:
+    """core.generate, imported on first use: a build whose pages come from the build cache never loads the checks."""
+    from generator import core
+
+    return core.generate(content, templates, settings, label=label, cache=cache)
+
+
+def generate_cached(content: dict, templates: dict, settings: Settings, label: str) -> Result:
+    """core.generate, or the result it gave an earlier build for the same content, templates, settings and code."""
+    from generator import buildcache
+
+    digest = buildcache.key(content, templates, settings, label)
+    result = buildcache.load("pages", digest)
+    if isinstance(result, Result):
+        return result
+    result = generate(content, templates, settings, label=label, cache=buildcache.templates())
+    buildcache.store("pages", digest, result, keep=16)  # a guide of 1,000 messages: some 50 MB an entry
+    return result
 
 
 def _mark_untranslated(result: Result, notes: list[Problem], content: dict, label: str, language) -> None:

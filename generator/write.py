@@ -75,18 +75,40 @@ def write_files(files: Mapping[str, str], out: Path) -> None:
 
 
 def minify_assets(site_dir: Path, paths: list[str]) -> None:
-    """Strip comments and white space from the built assets in place, as engines.minified does for other engines.
+    """Strip comments and white space from the built assets in place, as engines.minified does for other engines
+    (each file's result kept in the build cache, generator/buildcache.py).
 
     A listed script's folder holds the ES modules it imports, so every .js beside it is minified too. First, a
     listed script with a PACKS map (start.js) gets one file per module set the pages use (generator/bundle.py)."""
-    from generator.bundle import write_packs
-    from generator.engines import minified, with_modules
+    import posixpath
+
+    from generator.buildcache import minified
+    from generator.engines import with_modules
 
     for rel in paths:
         if rel.endswith(".js") and (site_dir / rel).is_file():
             write_packs(site_dir, rel)
-    built = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.js")]
-    for rel in with_modules(paths, built):
+    folders = {posixpath.dirname(posixpath.normpath(p)) for p in paths if p.endswith(".js")}
+    built = [p.relative_to(site_dir).as_posix() for folder in sorted(folders) for p in (site_dir / folder).glob("*.js")]
+    for rel in with_modules(paths, built):  # with_modules takes only the scripts directly in those folders
         target = site_dir / rel
         if target.is_file():
             target.write_bytes(minified(rel, target.read_bytes()))
+
+
+def write_packs(site_dir: Path, entry: str) -> None:
+    """bundle.write_packs, or the files it wrote in an earlier build for the same scripts and the same module sets
+    on the built pages (generator/buildcache.py)."""
+    from generator import buildcache, bundle
+
+    start = site_dir / entry
+    scripts = {p.name: p.read_bytes() for p in start.parent.glob("*.js")}
+    known = {name for name, _ in bundle.MODULE_MAP.findall(scripts.get(start.name, b"").decode("utf-8", "replace"))}
+    digest = buildcache.key(entry, scripts, sorted(bundle.page_sets(site_dir, known)))
+    written = buildcache.load("packs", digest)
+    if not isinstance(written, dict):
+        written = {rel: (site_dir / rel).read_bytes() for rel in [*bundle.write_packs(site_dir, entry), entry]}
+        buildcache.store("packs", digest, written)
+        return
+    for rel, data in written.items():
+        (site_dir / rel).write_bytes(data)

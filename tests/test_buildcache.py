@@ -1,0 +1,178 @@
+"""The build cache (generator/buildcache.py): reused only for the very same inputs, and a warm build is the cold one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from _project_helpers import copy_project, mkdocs_command
+
+from generator import buildcache, project
+from generator.render import Settings
+from generator.write import read_templates, read_tree
+
+FIXTURE = Path(__file__).parent / "fixture"
+ROOT = Path(__file__).parent.parent
+
+
+def test_code_digest_changes_with_any_generator_file(tmp_path):
+    (tmp_path / "render.py").write_text("X = 1\n", "utf-8")
+    (tmp_path / "schema.yml").write_text("kinds: {}\n", "utf-8")
+    first = buildcache.code_digest(tmp_path, {})
+    assert buildcache.code_digest(tmp_path, {}) == first
+    (tmp_path / "render.py").write_text("X = 2\n", "utf-8")
+    second = buildcache.code_digest(tmp_path, {})
+    (tmp_path / "schema.yml").write_text("kinds: {a: 1}\n", "utf-8")
+    third = buildcache.code_digest(tmp_path, {})
+    (tmp_path / "new.py").write_text("", "utf-8")
+    assert len({first, second, third, buildcache.code_digest(tmp_path, {})}) == 4
+
+
+def test_code_digest_changes_with_the_engine_and_library_versions(tmp_path):
+    def mkdocs(version):
+        return types.SimpleNamespace(__version__=version, __file__=str(tmp_path / "missing.py"))
+
+    digests = {
+        buildcache.code_digest(tmp_path, {"mkdocs": mkdocs("1.6.1")}),
+        buildcache.code_digest(tmp_path, {"mkdocs": mkdocs("1.6.2")}),
+        buildcache.code_digest(tmp_path, {"mkdocs": None}),
+    }
+    library = tmp_path / "minify.so"  # a library without a version: its file's identity
+    library.write_bytes(b"one")
+    before = buildcache.code_digest(tmp_path, {"minify": types.SimpleNamespace(__file__=str(library))})
+    library.write_bytes(b"other build")
+    after = buildcache.code_digest(tmp_path, {"minify": types.SimpleNamespace(__file__=str(library))})
+    assert len(digests) == 3 and before != after
+
+
+def test_key_tells_parts_apart():
+    assert buildcache.key("ab", "c") != buildcache.key("a", "bc")
+    assert buildcache.key({"a.yml": b"x"}) != buildcache.key({"a.yml": b"y"}) != buildcache.key({"b.yml": b"x"})
+    assert buildcache.key({"a": 1, "b": 2}) == buildcache.key({"b": 2, "a": 1})
+
+
+def test_generated_pages_are_reused_only_for_the_same_content_templates_and_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
+    calls = []
+    real = project.generate
+    monkeypatch.setattr(project, "generate", lambda *a, **k: calls.append(1) or real(*a, **k))
+    content = read_tree(FIXTURE / "content", (".yml",))
+    templates = read_templates(ROOT / "templates")
+    settings = Settings(site_name="Guide")
+
+    def pages(content=content, templates=templates, settings=settings):
+        return project.generate_cached(content, templates, settings, "content").pages
+
+    cold = pages()
+    assert pages() == cold and len(calls) == 1  # the same inputs: reused
+    assert cold == real(content, templates, settings, label="content").pages
+    step = next(name for name in content if name.startswith("steps/"))
+    edited = {**content, step: content[step].replace(b"\ntitle: ", b"\ntitle: Edited ", 1)}
+    assert "Edited" in "".join(pages(content=edited).values())
+    home = {**templates, "home.md.j2": templates["home.md.j2"] + "\nA line added to the home template.\n"}
+    assert "A line added to the home template." in pages(templates=home)["index.md"]
+    assert "Another guide" in "".join(pages(settings=Settings(site_name="Another guide")).values())
+    assert len(calls) == 4
+    assert pages() == cold and len(calls) == 4
+
+
+def _build(project_dir: Path, site: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", buildcache.CACHE_ENV: str(cache)}
+    env.pop("SITE_URL", None)
+    command = mkdocs_command(project_dir, site, *extra)
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project_dir)
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.build
+def test_a_warm_build_is_the_cold_build_and_follows_every_change(tmp_path):
+    p = copy_project(tmp_path / "p")
+    cache = tmp_path / "cache"
+    assert _build(p, tmp_path / "cold", cache).returncode == 0
+    assert (cache / "pages").is_dir() and (cache / "assets").is_dir()
+    assert _build(p, tmp_path / "warm", cache).returncode == 0
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
+    step = next((p / "content" / "steps").glob("01-*.yml"))
+    step.write_text(step.read_text("utf-8").replace("\ntitle: ", "\ntitle: Edited ", 1), "utf-8")
+    (p / "templates" / "home.md.j2").write_text((p / "templates" / "home.md.j2").read_text("utf-8") + "\nHome line.\n")
+    style = p / "docs" / "assets" / "ati.css"
+    style.write_text(style.read_text("utf-8") + "\n.ati-cache-test { color: red; }\n", "utf-8")
+    card = p / "docs" / "assets" / "guide" / "card.js"  # packed into the message pages' pack
+    card.write_text(card.read_text("utf-8") + '\nexport const cacheTestMarker = "ati-cache-test";\n', "utf-8")
+    config = p / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace('organisation: ""', "organisation: Cache College", 1), "utf-8")
+    assert _build(p, tmp_path / "edited", cache).returncode == 0
+    edited = _tree(tmp_path / "edited")
+    assert any(b"Edited " in data for name, data in edited.items() if name.startswith("steps/"))
+    assert b"Home line." in edited["index.html"] and b"Cache College" in edited["index.html"]
+    assert b".ati-cache-test{color:red}" in edited["assets/ati.css"]
+    assert b"ati-cache-test" in edited["assets/guide/card.js"]
+    assert any(b"ati-cache-test" in data for name, data in edited.items() if name.startswith("assets/guide/pack-"))
+
+
+@pytest.mark.build
+def test_warnings_of_a_reused_build_still_stop_a_strict_build(tmp_path):
+    p = copy_project(tmp_path / "p")
+    blanks = p / "content" / "blanks.yml"
+    unused = "  - id: unused_blank\n    label: Unused blank\n    help: Never used.\n    example: Nothing\n    input: text\n\n"
+    blanks.write_text(blanks.read_text("utf-8").replace("  - id: your_name\n", unused + "  - id: your_name\n", 1), "utf-8")
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    assert _build(p, site, cache, "--no-strict").returncode == 0  # fills the cache, warning and all
+    for _ in range(2):
+        done = _build(p, site, cache)
+        assert done.returncode != 0 and "blank declared but never used" in done.stderr
+
+
+def test_key_is_the_same_in_every_process():
+    """Sets (the settings' module_words) are keyed in an order of their own, not in the process's hash order."""
+    script = (
+        "from generator import buildcache; from generator.render import Settings; "
+        "print(buildcache.key(Settings(module_words={'card': (frozenset({'a', 'b', 'c', 'd'}), ('x_',))})))"
+    )
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1
+
+
+def test_words_read_is_reused_until_a_script_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
+    calls = []
+    real = project.bundle.words_read
+    monkeypatch.setattr(project.bundle, "words_read", lambda folder: calls.append(1) or real(folder))
+    folder = tmp_path / "guide"
+    shutil.copytree(ROOT / "docs" / "assets" / "guide", folder)
+    first = project._words_read(folder)
+    assert first == real(folder) and first is not None
+    assert project._words_read(folder) == first and len(calls) == 1
+    card = folder / "message-card.js"
+    card.write_text(card.read_text("utf-8") + "\nexport const extraWord = (ui) => ui.page_cache_test_word;\n", "utf-8")
+    changed = project._words_read(folder)
+    assert len(calls) == 2 and "page_cache_test_word" in changed["message-card"][0] - first["message-card"][0]
+
+
+def test_an_added_language_built_by_serve_freezes_nothing(monkeypatch):
+    """gc.freeze() is for one-shot builds: in `mkdocs serve`, each rebuild's garbage would stay for good."""
+    import mkdocs.commands.build
+    from mkdocs.config import load_config
+
+    from generator import languages, plugin
+
+    built = []
+    monkeypatch.setattr(mkdocs.commands.build, "build", built.append)
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    added = languages.from_options(config.plugins[project.PLUGIN].config.languages)[1]
+    for command in ("serve", "build"):
+        plugin.build_language(config, added, command)
+    assert [c.plugins[project.PLUGIN].command for c in built] == ["serve", "build"]
+    assert all(c.plugins[project.PLUGIN].nested for c in built)
