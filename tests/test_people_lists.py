@@ -74,37 +74,40 @@ def test_the_coordinator_gets_one_thank_you_that_names_the_panel(browser, conten
     context.close()
 
 
-def test_the_other_employers_come_from_the_desk(browser, content_site_url):
+def desk_page(browser, site_url: str, applications: list[dict], path: str):
+    """A new tab whose desk holds these applications (the first one current), opened at path once started."""
     context = browser.new_context()
     page = context.new_page()
-    state = {
-        "version": 2,
-        "applications": [
-            {
-                "id": "won",
-                "fields": {"company": "Contoso", "role": "Analyst"},
-                "history": [{"kind": "accepted", "date": "2026-03-01"}],
-            },
-            {
-                "id": "open",
-                "fields": {
-                    "company": "Fabrikam",
-                    "role": "Planner",
-                    "main_contact": "Sam Patel",
-                    "main_contact.given": "Sam",
-                    "main_contact.family": "Patel",
-                    "main_contact_email": "sam@fabrikam.example",
-                },
-                "history": [],
-            },
-            {"id": "no", "fields": {"company": "Litware"}, "history": [{"kind": "rejected", "date": "2026-02-01"}]},
-        ],
-        "settings": {},
-    }
-    page.goto(content_site_url)
+    state = {"version": 2, "applications": applications, "settings": {}}
+    page.goto(site_url)
     page.evaluate("([key, value]) => { sessionStorage.setItem(key, value); }", [PREFIX + "data", json.dumps(state)])
-    page.goto(content_site_url + "messages/accepted-elsewhere/")
+    page.goto(site_url + path)
     page.wait_for_selector(".ati-people[data-module-started]:not([hidden])")
+    return context, page
+
+
+def test_the_other_employers_come_from_the_desk(browser, content_site_url):
+    applications = [
+        {
+            "id": "won",
+            "fields": {"company": "Contoso", "role": "Analyst"},
+            "history": [{"kind": "accepted", "date": "2026-03-01"}],
+        },
+        {
+            "id": "open",
+            "fields": {
+                "company": "Fabrikam",
+                "role": "Planner",
+                "main_contact": "Sam Patel",
+                "main_contact.given": "Sam",
+                "main_contact.family": "Patel",
+                "main_contact_email": "sam@fabrikam.example",
+            },
+            "history": [],
+        },
+        {"id": "no", "fields": {"company": "Litware"}, "history": [{"kind": "rejected", "date": "2026-02-01"}]},
+    ]
+    context, page = desk_page(browser, content_site_url, applications, "messages/accepted-elsewhere/")
     items = page.locator("[data-ati-employers] li").all_inner_texts()
     assert items == ["Fabrikam, Planner · Sam Patel"]
     [card] = cards(page, "accepted-elsewhere")
@@ -115,23 +118,9 @@ def test_the_other_employers_come_from_the_desk(browser, content_site_url):
 
 def test_with_no_other_employer_on_the_desk_the_card_greets_the_main_contact_and_names_no_company(browser, content_site_url):
     """The one application (the accepted one) must not fill another employer's card: its blanks stay to fill."""
-    context = browser.new_context()
-    page = context.new_page()
-    state = {
-        "version": 2,
-        "applications": [
-            {
-                "id": "won",
-                "fields": {"company": "Contoso", "role": "Analyst", "your_name.given": "Priya", "your_name.family": "Sharma"},
-                "history": [],
-            },
-        ],
-        "settings": {},
-    }
-    page.goto(content_site_url)
-    page.evaluate("([key, value]) => { sessionStorage.setItem(key, value); }", [PREFIX + "data", json.dumps(state)])
-    page.goto(content_site_url + "messages/accepted-elsewhere/")
-    page.wait_for_selector(".ati-people[data-module-started]:not([hidden])")
+    you = {"your_name.given": "Priya", "your_name.family": "Sharma"}
+    applications = [{"id": "won", "fields": {"company": "Contoso", "role": "Analyst", **you}, "history": []}]
+    context, page = desk_page(browser, content_site_url, applications, "messages/accepted-elsewhere/")
     [card] = cards(page, "accepted-elsewhere")
     assert card["body"].startswith("Dear [Main contact],"), card["body"]
     assert "Contoso" not in card["body"] and "Analyst" not in card["body"] and "[Company]" in card["body"]
