@@ -60,4 +60,4 @@ def test_every_text_field_survives_a_later_template_engine(tmp_path):
         assert "49 {% if" not in text and "49 {%" not in text, path
     planner = next(path.read_text("utf-8") for path in pages if path.parent.name == "planner")
     data = json.loads(unescape(re.search(r"data-json='([^']*)'", planner).group(1)))  # unescaped: ' ends it
-    assert data["ui"]["tone_legend"].startswith(MARK)  # what the browser modules show, literally
+    assert data["ui"]["plan_empty"].startswith(MARK)  # what the planner shows, literally (its page ships its words)
