@@ -132,9 +132,10 @@ def pack_name(names: tuple[str, ...]) -> str:
     return "pack-" + ".".join(names) + ".js"
 
 
-def write_packs(site_dir: Path, entry: str) -> list[str]:
-    """Write a pack for each module set the built pages use, beside the built entry (start.js), and fill in its
-    PACKS map; return the packs' paths relative to site_dir. Nothing is written if start.js has no PACKS line."""
+def write_packs(site_dir: Path, entry: str, sets: set[tuple[str, ...]] | None = None) -> list[str]:
+    """Write a pack for each module set the built pages use (sets: page_sets' answer, if the caller has it), beside
+    the built entry (start.js), and fill in its PACKS map; return the packs' paths relative to site_dir. Nothing is
+    written if start.js has no PACKS line."""
     start = site_dir / entry
     folder = start.parent
     source = start.read_text("utf-8")
@@ -142,7 +143,7 @@ def write_packs(site_dir: Path, entry: str) -> list[str]:
         return []
     modules = dict(MODULE_MAP.findall(source))
     written, packs = [], {}
-    for names in sorted(page_sets(site_dir, set(modules))):
+    for names in sorted(page_sets(site_dir, set(modules)) if sets is None else sets):
         try:
             text = pack(folder, list(names), modules)
         except (Unbundlable, OSError):

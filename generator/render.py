@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import blanks as blank_syntax
-from generator import pagedata, people, wording
+from generator import bundle, pagedata, people, wording
 from generator.errors import ContentErrors, Problem
 from generator.model import Guide, first_wording
 from generator.schema import schema
@@ -25,7 +25,6 @@ MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+!|~])")
 BRACES = str.maketrans({"{": "&#123;", "}": "&#125;", "%": "&#37;"})
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 DATA_STAND_IN = "\x00ati-page-data\x00"  # where page_data goes, until the page's modules are known
-DATA_MODULE = re.compile(r'data-module="([\w-]+)"')
 
 
 @dataclass
@@ -223,7 +222,7 @@ class _Renderer:
             return text
         data, reads = self.data.pop(page), self.settings.module_words
         if reads is not None:
-            names = ["", *DATA_MODULE.findall(text)]
+            names = ["", *bundle.DATA_MODULE.findall(text)]
             data["ui"] = pagedata.words_for(data["ui"], [reads[n] for n in names if n in reads])
         return text.replace(DATA_STAND_IN, pagedata.element(data), 1)
 

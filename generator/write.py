@@ -104,10 +104,11 @@ def write_packs(site_dir: Path, entry: str) -> None:
     start = site_dir / entry
     scripts = {p.name: p.read_bytes() for p in start.parent.glob("*.js")}
     known = {name for name, _ in bundle.MODULE_MAP.findall(scripts.get(start.name, b"").decode("utf-8", "replace"))}
-    digest = buildcache.key(entry, scripts, sorted(bundle.page_sets(site_dir, known)))
+    sets = bundle.page_sets(site_dir, known)  # every built page read once: for the key, and for the packs on a miss
+    digest = buildcache.key(entry, scripts, sorted(sets))
     written = buildcache.load("packs", digest)
     if not isinstance(written, dict):
-        written = {rel: (site_dir / rel).read_bytes() for rel in [*bundle.write_packs(site_dir, entry), entry]}
+        written = {rel: (site_dir / rel).read_bytes() for rel in [*bundle.write_packs(site_dir, entry, sets), entry]}
         buildcache.store("packs", digest, written)
         return
     for rel, data in written.items():
