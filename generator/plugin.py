@@ -20,8 +20,7 @@ from mkdocs.utils import CountHandler
 from generator import languages as langs
 from generator import project
 from generator.branding import config_typos
-from generator.pagedata import WEEKDAYS
-from generator.result import Result
+from generator.result import WEEKDAYS, Built, Result
 from generator.write import minify_assets, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.after_the_interview")
@@ -71,7 +70,7 @@ THEME_CODE = SharedThemeCode()
 class GuidePlugin(BasePlugin[GuideConfig]):
     """Adds the guide's generated pages to the site, and replaces site/ only when the whole build succeeds."""
 
-    result: Result | None = None
+    result: Result | Built | None = None
     command = "build"
     site_dir: str | None = None  # the real site folder while the build writes into a staging folder beside it
     language: langs.Language | None = None  # the language this build makes (None: the default, or the only one)
@@ -105,7 +104,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result
-        langs.localize(config, self.language, langs.branding_words(self.result.guide.ui))
+        langs.localize(config, self.language, langs.branding_words(self.result.ui))
         for warning in outcome.problems:
             log.warning(str(warning))
         if config.nav is None:
@@ -121,9 +120,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         """Give the theme's templates the organisation and the adviser contact (overrides/main.html); share their
         compiled code with the process's other builds."""
         env.bytecode_cache = THEME_CODE
-        settings = self.result.settings
-        words = langs.branding_words(self.result.guide.ui)
-        env.globals["ati_branding"] = {"organisation": settings.organisation, "adviser": settings.adviser, "words": words}
+        words = langs.branding_words(self.result.ui)
+        adviser = project.adviser_of(self.config)
+        env.globals["ati_branding"] = {"organisation": self.config.organisation, "adviser": adviser, "words": words}
         return env
 
     def on_files(self, files: Files, config) -> Files:
