@@ -115,8 +115,9 @@ def settings_from(config, options, language=None) -> Settings:
     return Settings(**settings_fields(config, options, language))
 
 
-def settings_fields(config, options, language=None) -> dict:
-    """render.Settings' fields as a dict (a build whose pages come from the build cache never imports the renderer)."""
+def settings_fields(config, options, language=None, words=None) -> dict:
+    """render.Settings' fields as a dict (a build whose pages come from the build cache never imports the renderer);
+    `words`: what gives module_words from the configuration (module_words; scripts_digest for a cache key)."""
     return {
         "site_name": config.site_name,
         "organisation": options.organisation,
@@ -126,7 +127,7 @@ def settings_fields(config, options, language=None) -> dict:
         "storage_prefix": options.storage_prefix,
         "date_locale": date_locale_of(options, language),
         "weekend": list(options.weekend),
-        "module_words": module_words(config),
+        "module_words": (words or module_words)(config),
     }
 
 
@@ -137,20 +138,41 @@ def adviser_of(options) -> dict:
 
 def module_words(config) -> dict | None:
     """What each browser module reads of the interface words, from the sources beside the listed start.js."""
+    folder = _scripts_folder(config)
+    return None if folder is None else _words_read(folder)
+
+
+def scripts_digest(config) -> str | None:
+    """A digest of the scripts module_words reads (a cache key stands for the words with it, not hashing them)."""
+    folder = _scripts_folder(config)
+    return None if folder is None else _scripts_key(folder)
+
+
+def _scripts_folder(config) -> Path | None:
+    """The folder of the listed start.js (its modules beside it), or None."""
     for script in config.extra_javascript:
         path = str(getattr(script, "path", script))
         if path.endswith("/" + bundle.ENTRY) and "://" not in path:
-            return _words_read((Path(config.docs_dir) / path).parent)
+            return (Path(config.docs_dir) / path).parent
     return None
+
+
+def _scripts_key(folder: Path) -> str | None:
+    """A digest of the folder's name and its scripts, or None where they cannot be read."""
+    from generator import buildcache
+
+    try:
+        return buildcache.key(folder.name, {p.name: p.read_bytes() for p in folder.glob("*.js")})
+    except OSError:
+        return None
 
 
 def _words_read(folder: Path) -> dict | None:
     """bundle.words_read of the scripts in a folder, or what it gave an earlier build for the same scripts."""
     from generator import buildcache
 
-    try:
-        digest = buildcache.key(folder.name, {p.name: p.read_bytes() for p in folder.glob("*.js")})
-    except OSError:
+    digest = _scripts_key(folder)
+    if digest is None:
         return bundle.words_read(folder)
     found = buildcache.load("words", digest)
     if not isinstance(found, dict):
@@ -265,8 +287,8 @@ def run(config, options, strict: bool, cache: bool = False, language=None) -> Ou
     marked = untranslated_pages(notes, content, options.content_dir, language)
     try:
         if not outside and cache:
-            fields = settings_fields(config, options, language)
-            result = generate_cached(content, templates, fields, options.content_dir, marked)
+            fields = settings_fields(config, options, language, words=scripts_digest)
+            result = generate_cached(content, templates, fields, options.content_dir, marked, lambda: module_words(config))
         elif not outside:
             result = generate(content, templates, settings_from(config, options, language), label=options.content_dir)
             mark_untranslated(result.pages, marked, result.ui)
@@ -290,9 +312,10 @@ def generate(content: dict, templates: dict, settings: Settings, label: str, cac
     return core.generate(content, templates, settings, label=label, cache=cache)
 
 
-def generate_cached(content: dict, templates: dict, settings: dict, label: str, marked: list[str] = ()) -> Built:
+def generate_cached(content: dict, templates: dict, settings: dict, label: str, marked=(), words=None) -> Built:
     """core.generate's pages with the untranslated ones marked, or what an earlier build kept of them for the same
-    content, templates, settings (settings_fields) and marked pages, and the same code (generator/buildcache.py)."""
+    content, templates, settings (settings_fields) and marked pages, and the same code (generator/buildcache.py).
+    With `words` (giving module_words), settings' module_words is the scripts' digest, replaced by words() on a miss."""
     from generator import buildcache
 
     digest = buildcache.key(content, templates, settings, label, list(marked))
@@ -301,6 +324,7 @@ def generate_cached(content: dict, templates: dict, settings: dict, label: str, 
         return built
     from generator.render import Settings
 
+    settings = {**settings, "module_words": words()} if words else settings
     built = generate(content, templates, Settings(**settings), label=label, cache=buildcache.templates()).built()
     mark_untranslated(built.pages, marked, built.ui)
     buildcache.store("pages", digest, built, keep=16)  # a guide of 1,000 messages: some 50 MB an entry

@@ -226,3 +226,24 @@ def test_a_warm_build_imports_neither_the_checks_nor_the_renderer(tmp_path):
     assert "generator.render" in cold and "generator.core" in cold
     heavy = {"generator.render", "generator.core", "generator.model", "generator.schema", "generator.wording"}
     assert not heavy & set(ast.literal_eval(warm)), warm
+
+
+def test_the_scripts_digest_stands_for_the_module_words_in_the_key(tmp_path, monkeypatch):
+    """The cached pages are keyed on the scripts' digest; the words are read from the scripts only on a miss."""
+    monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
+    content = read_tree(FIXTURE / "content", (".yml",))
+    templates = read_templates(ROOT / "templates")
+    folder = ROOT / "docs" / "assets" / "guide"
+    read = []
+
+    def pages(digest):
+        words = lambda: read.append(digest) or project.bundle.words_read(folder)  # noqa: E731
+        return project.generate_cached(content, templates, {"module_words": digest}, "content", (), words).pages
+
+    first = pages("scripts-1")
+    assert pages("scripts-1") == first and read == ["scripts-1"]
+    pages("scripts-2")
+    assert read == ["scripts-1", "scripts-2"]
+    assert (
+        first == project.generate(content, templates, Settings(module_words=project.bundle.words_read(folder)), "content").pages
+    )
