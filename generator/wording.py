@@ -320,6 +320,16 @@ def body_items(body: str | list) -> list[list[str]]:
 def choose(items: list[list[str]], people: int = 4) -> list[list[int]] | None:
     """Alternatives for persons 0..people-1 (person 0 takes every first wording) so no two notes are too alike,
     with their optional parts kept and with them all dropped."""
+    key = tuple(tuple(alts) for alts in items)
+    try:
+        found = _chosen(key, people)  # once for the same wordings: the checks and the page data each ask several
+    except TypeError:  # times, and `./dev serve` again after every save; TypeError: a wording that is not text
+        found = _choose(key, people)
+    return None if found is None else [list(combo) for combo in found]
+
+
+def _choose(items: tuple[tuple[str, ...], ...], people: int) -> tuple[tuple[int, ...], ...] | None:
+    """choose's search, its answer as tuples."""
     combos = list(itertools.product(*(range(len(alts)) for alts in items)))
     full = [[s for i, c in enumerate(combo) for s in sentences(items[i][c])] for combo in combos]
     short = [[s for i, c in enumerate(combo) for s in sentences(OPTIONAL_PART.sub("", items[i][c]))] for combo in combos]
@@ -345,7 +355,10 @@ def choose(items: list[list[str]], people: int = 4) -> list[list[int]] | None:
         return None
 
     found = search([0])
-    return None if found is None else [list(combos[k]) for k in found[:people]]
+    return None if found is None else tuple(combos[k] for k in found[:people])
+
+
+_chosen = functools.lru_cache(maxsize=2048)(_choose)
 
 
 def check_alternatives(message_id: str, body: str | list, people: int = 4) -> list[WordingProblem]:
