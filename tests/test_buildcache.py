@@ -252,8 +252,9 @@ def test_the_scripts_digest_stands_for_the_module_words_in_the_key(tmp_path, mon
 def test_choose_answers_once_for_the_same_wordings_and_hands_out_fresh_lists():
     from generator import wording
 
-    items = [["Thank you for the talk. It was good.", "Thanks for the talk today. I enjoyed it."], ["Best wishes."]]
+    items = [["Thank you for the talk.", "Meeting the team on Monday showed me the work."], ["Best wishes.", "Kind regards."]]
     first = wording.choose(items, 2)
+    assert first is not None and len(first) == 2
     assert first == [list(c) for c in wording._choose(tuple(map(tuple, items)), 2)]
     first[0][0] = 99  # a caller's change does not reach the next caller
     assert wording.choose([list(alts) for alts in items], 2) == [list(c) for c in wording._choose(tuple(map(tuple, items)), 2)]
