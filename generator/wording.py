@@ -154,6 +154,20 @@ class OptionalPart:
 
 def parse_template(text: str, optional_labels: frozenset[str] | set[str]) -> tuple[list, list[WordingProblem]]:
     """Split a template into text, Blanks and Optional parts; problems carry the offset of the marker at fault."""
+    nodes, problems = _parsed(text, frozenset(optional_labels))
+    return list(nodes), list(problems)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(text: str, optional_labels: frozenset[str]) -> tuple[tuple, tuple[WordingProblem, ...]]:
+    """parse_template, once for the same text and labels (the checks, the page data and the forms each parse the
+    same templates, and `./dev serve` again after every save); its nodes and problems are frozen."""
+    nodes, problems = _parse_template(text, optional_labels)
+    return tuple(nodes), tuple(problems)
+
+
+def _parse_template(text: str, optional_labels: frozenset[str]) -> tuple[list, list[WordingProblem]]:
+    """parse_template's work."""
     nodes: list = []
     problems: list[WordingProblem] = []
     start = 0

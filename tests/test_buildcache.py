@@ -259,3 +259,16 @@ def test_choose_answers_once_for_the_same_wordings_and_hands_out_fresh_lists():
     first[0][0] = 99  # a caller's change does not reach the next caller
     assert wording.choose([list(alts) for alts in items], 2) == [list(c) for c in wording._choose(tuple(map(tuple, items)), 2)]
     assert wording._chosen.cache_info().hits >= 1
+
+
+def test_parse_template_answers_once_and_hands_out_fresh_lists():
+    from generator import wording
+
+    text = "Hello [Name], {thank you for [Topic].} See you [Day]"
+    nodes, problems = wording.parse_template(text, {"Topic"})
+    assert (nodes, problems) == wording._parse_template(text, frozenset({"Topic"}))
+    nodes.append("changed")
+    problems.clear()
+    again = wording.parse_template(text, frozenset({"Topic"}))
+    assert again == wording._parse_template(text, frozenset({"Topic"})) and "changed" not in again[0]
+    assert wording._parsed.cache_info().hits >= 1
