@@ -272,3 +272,25 @@ def test_parse_template_answers_once_and_hands_out_fresh_lists():
     again = wording.parse_template(text, frozenset({"Topic"}))
     assert again == wording._parse_template(text, frozenset({"Topic"})) and "changed" not in again[0]
     assert wording._parsed.cache_info().hits >= 1
+
+
+def test_a_rebuild_in_the_same_process_follows_an_edited_message(tmp_path, monkeypatch):
+    """As in `./dev serve`: the pages are generated again in the process that built them (its caches of wordings and
+    templates kept); the edited message's page and every page that lists it show the new title, none the old one."""
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
+    p = copy_project(tmp_path / "p")
+    config = load_config(config_file=str(p / "mkdocs.yml"))
+    options = config.plugins[project.PLUGIN].config
+    first = project.run(config, options, strict=True, cache=True)
+    listing = {name for name, text in first.result.pages.items() if "Accepting an offer" in text}
+    assert len(listing) > 1  # the message's own page and the pages that list it
+    message = p / "content" / "messages" / "acceptance.yml"
+    message.write_text(message.read_text("utf-8").replace("title: Accepting an offer", "title: Saying yes to it"), "utf-8")
+    second = project.run(config, options, strict=True, cache=True)
+    assert not second.failed, second.report()
+    assert {name for name, text in second.result.pages.items() if "Saying yes to it" in text} == listing
+    assert not any("Accepting an offer" in text for text in second.result.pages.values())
+    fresh = project.run(config, options, strict=True)  # no build cache: the same pages
+    assert fresh.result.pages == second.result.pages
