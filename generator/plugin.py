@@ -92,6 +92,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_config(self, config):
         """Check and render everything before MkDocs touches site_dir, then build into a staging folder."""
+        if self.command == "build":
+            gc.freeze()  # MkDocs' and the theme's objects so far: a collection while the pages are generated skips them
         if os.environ.get("SITE_URL") and not self.nested:
             config.site_url = os.environ["SITE_URL"].rstrip("/") + "/"
         every = langs.from_options(self.config.languages)
@@ -100,7 +102,15 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             path = urlsplit(config.site_url or "/").path
             root = path.removesuffix(self.language.prefix) if self.language.prefix else path
             config.extra["alternate"] = langs.alternates(every, self.language, root or "/")
-        outcome = project.run(config, self.config, strict=bool(config.strict), cache=True, language=self.language)
+        one_shot = self.command == "build"
+        if one_shot:
+            gc.disable()  # the pages' generation makes many objects that live on: one pass over them at the end
+        try:
+            outcome = project.run(config, self.config, strict=bool(config.strict), cache=True, language=self.language)
+        finally:
+            if one_shot:
+                gc.collect(0)  # the generation's garbage (everything new is in the youngest generation)
+                gc.enable()
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result
