@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -118,16 +119,32 @@ def settings_from(config, options, language=None) -> Settings:
         date_locale=date_locale_of(options, language),
         weekend=list(options.weekend),
         module_words=module_words(config),
+        module_preloads=module_preloads(config),
     )
+
+
+def _entry(config) -> str | None:
+    """The path of the listed start.js under docs/, or None."""
+    for script in config.extra_javascript:
+        path = str(getattr(script, "path", script))
+        if path.endswith("/" + bundle.ENTRY) and "://" not in path:
+            return path
+    return None
 
 
 def module_words(config) -> dict | None:
     """What each browser module reads of the interface words, from the sources beside the listed start.js."""
-    for script in config.extra_javascript:
-        path = str(getattr(script, "path", script))
-        if path.endswith("/" + bundle.ENTRY) and "://" not in path:
-            return _words_read((Path(config.docs_dir) / path).parent)
-    return None
+    entry = _entry(config)
+    return _words_read((Path(config.docs_dir) / entry).parent) if entry else None
+
+
+def module_preloads(config) -> tuple[str, ...]:
+    """What the listed start.js imports, directly or not, as paths under docs/ (none without a start.js)."""
+    entry = _entry(config)
+    if not entry:
+        return ()
+    folder = posixpath.dirname(entry)
+    return tuple(f"{folder}/{name}" for name in sorted(bundle.loaded_by_entry(Path(config.docs_dir) / folder)))
 
 
 def _words_read(folder: Path) -> dict | None:
