@@ -178,12 +178,13 @@ def _inert_braces(string: re.Match) -> str:
     return string.group(0).replace("{", "\\u007b").replace("}", "\\u007d").replace("%", "\\u0025")
 
 
-def element(data: dict) -> Markup:
-    """Return the data as JSON in an attribute of a hidden element, HTML-escaped.
+def element(data: dict, inside: str = "") -> Markup:
+    """Return the data as JSON in an attribute of a hidden element, HTML-escaped, around `inside`.
 
     Not a <script type="application/json">: Material's instant navigation re-creates every inline script of the
     new page as a classic script, without its type, and runs it (a SyntaxError, and the element loses its id)."""
-    return _element(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    shell = _element(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return Markup(str(shell).removesuffix("</div>") + str(inside) + "</div>")
 
 
 @functools.lru_cache(maxsize=64)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -115,10 +116,10 @@ def settings_from(config, options, language=None) -> Settings:
     return Settings(**settings_fields(config, options, language))
 
 
-def settings_fields(config, options, language=None, words=None) -> dict:
-    """render.Settings' fields as a dict (a build whose pages come from the build cache never imports the renderer);
-    `words`: what gives module_words from the configuration (module_words; scripts_digest for a cache key)."""
-    return {
+def settings_fields(config, options, language=None, keyed: bool = False) -> dict:
+    """render.Settings' fields as a dict (a build whose pages come from the build cache never imports the renderer).
+    keyed: for a cache key, the fields read from the scripts (script_fields) are the scripts' digest instead."""
+    fields = {
         "site_name": config.site_name,
         "organisation": options.organisation,
         "adviser": adviser_of(options),
@@ -127,8 +128,14 @@ def settings_fields(config, options, language=None, words=None) -> dict:
         "storage_prefix": options.storage_prefix,
         "date_locale": date_locale_of(options, language),
         "weekend": list(options.weekend),
-        "module_words": (words or module_words)(config),
     }
+    digest = scripts_digest(config) if keyed else None
+    return fields | ({"module_words": digest, "module_preloads": digest} if keyed else script_fields(config))
+
+
+def script_fields(config) -> dict:
+    """The settings read from the scripts beside the listed start.js."""
+    return {"module_words": module_words(config), "module_preloads": module_preloads(config)}
 
 
 def adviser_of(options) -> dict:
@@ -136,25 +143,34 @@ def adviser_of(options) -> dict:
     return {k: v for k, v in dict(options.adviser).items() if v}
 
 
-def module_words(config) -> dict | None:
-    """What each browser module reads of the interface words, from the sources beside the listed start.js."""
-    folder = _scripts_folder(config)
-    return None if folder is None else _words_read(folder)
-
-
-def scripts_digest(config) -> str | None:
-    """A digest of the scripts module_words reads (a cache key stands for the words with it, not hashing them)."""
-    folder = _scripts_folder(config)
-    return None if folder is None else _scripts_key(folder)
-
-
-def _scripts_folder(config) -> Path | None:
-    """The folder of the listed start.js (its modules beside it), or None."""
+def _entry(config) -> str | None:
+    """The path of the listed start.js under docs/, or None."""
     for script in config.extra_javascript:
         path = str(getattr(script, "path", script))
         if path.endswith("/" + bundle.ENTRY) and "://" not in path:
-            return (Path(config.docs_dir) / path).parent
+            return path
     return None
+
+
+def module_words(config) -> dict | None:
+    """What each browser module reads of the interface words, from the sources beside the listed start.js."""
+    entry = _entry(config)
+    return _words_read((Path(config.docs_dir) / entry).parent) if entry else None
+
+
+def module_preloads(config) -> tuple[str, ...]:
+    """What the listed start.js imports, directly or not, as paths under docs/ (none without a start.js)."""
+    entry = _entry(config)
+    if not entry:
+        return ()
+    folder = posixpath.dirname(entry)
+    return tuple(f"{folder}/{name}" for name in sorted(bundle.loaded_by_entry(Path(config.docs_dir) / folder)))
+
+
+def scripts_digest(config) -> str | None:
+    """A digest of the scripts beside the listed start.js (a cache key stands for what is read from them with it)."""
+    entry = _entry(config)
+    return _scripts_key((Path(config.docs_dir) / entry).parent) if entry else None
 
 
 def _scripts_key(folder: Path) -> str | None:
@@ -287,8 +303,8 @@ def run(config, options, strict: bool, cache: bool = False, language=None) -> Ou
     marked = untranslated_pages(notes, content, options.content_dir, language)
     try:
         if not outside and cache:
-            fields = settings_fields(config, options, language, words=scripts_digest)
-            result = generate_cached(content, templates, fields, options.content_dir, marked, lambda: module_words(config))
+            fields = settings_fields(config, options, language, keyed=True)
+            result = generate_cached(content, templates, fields, options.content_dir, marked, lambda: script_fields(config))
         elif not outside:
             result = generate(content, templates, settings_from(config, options, language), label=options.content_dir)
             mark_untranslated(result.pages, marked, result.ui)
@@ -312,10 +328,10 @@ def generate(content: dict, templates: dict, settings: Settings, label: str, cac
     return core.generate(content, templates, settings, label=label, cache=cache)
 
 
-def generate_cached(content: dict, templates: dict, settings: dict, label: str, marked=(), words=None) -> Built:
+def generate_cached(content: dict, templates: dict, settings: dict, label: str, marked=(), scripts=None) -> Built:
     """core.generate's pages with the untranslated ones marked, or what an earlier build kept of them for the same
     content, templates, settings (settings_fields) and marked pages, and the same code (generator/buildcache.py).
-    With `words` (giving module_words), settings' module_words is the scripts' digest, replaced by words() on a miss."""
+    With `scripts` (giving script_fields), the settings hold the scripts' digest for those fields until a miss."""
     from generator import buildcache
 
     digest = buildcache.key(content, templates, settings, label, list(marked))
@@ -324,7 +340,7 @@ def generate_cached(content: dict, templates: dict, settings: dict, label: str, 
         return built
     from generator.render import Settings
 
-    settings = {**settings, "module_words": words()} if words else settings
+    settings = settings | scripts() if scripts else settings
     built = generate(content, templates, Settings(**settings), label=label, cache=buildcache.templates()).built()
     mark_untranslated(built.pages, marked, built.ui)
     buildcache.store("pages", digest, built, keep=16)  # a guide of 1,000 messages: some 50 MB an entry

@@ -40,6 +40,7 @@ class Settings:
     date_locale: str = ""  # the language tag dates are written in; empty: the locale of content/ui.yml
     weekend: list[str] = field(default_factory=lambda: ["saturday", "sunday"])  # the desk's non-working days
     module_words: dict | None = None  # module -> the interface words its code reads (bundle.words_read); None: all
+    module_preloads: tuple[str, ...] = ()  # what start.js imports (bundle.loaded_by_entry), from the docs root
 
 
 def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
@@ -224,7 +225,13 @@ class _Renderer:
         if reads is not None:
             names = ["", *bundle.DATA_MODULE.findall(text)]
             data["ui"] = pagedata.words_for(data["ui"], [reads[n] for n in names if n in reads])
-        return text.replace(DATA_STAND_IN, pagedata.element(data), 1)
+        return text.replace(DATA_STAND_IN, pagedata.element(data, self.preloads(page)), 1)
+
+    def preloads(self, page: str) -> Markup:
+        """Links that fetch what start.js imports while the page loads, beside start.js, not one after another."""
+        root = self.url(page, "index.md").removesuffix("index.html")
+        links = (f'<link rel="modulepreload" href="{escape(root + path)}">' for path in self.settings.module_preloads)
+        return Markup("".join(links))
 
     @staticmethod
     def src(page: str, target: str) -> str:

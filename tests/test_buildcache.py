@@ -228,7 +228,7 @@ def test_a_warm_build_imports_neither_the_checks_nor_the_renderer(tmp_path):
     assert not heavy & set(ast.literal_eval(warm)), warm
 
 
-def test_the_scripts_digest_stands_for_the_module_words_in_the_key(tmp_path, monkeypatch):
+def test_the_scripts_digest_stands_for_what_is_read_from_the_scripts_in_the_key(tmp_path, monkeypatch):
     """The cached pages are keyed on the scripts' digest; the words are read from the scripts only on a miss."""
     monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
     content = read_tree(FIXTURE / "content", (".yml",))
@@ -237,8 +237,9 @@ def test_the_scripts_digest_stands_for_the_module_words_in_the_key(tmp_path, mon
     read = []
 
     def pages(digest):
-        words = lambda: read.append(digest) or project.bundle.words_read(folder)  # noqa: E731
-        return project.generate_cached(content, templates, {"module_words": digest}, "content", (), words).pages
+        words = lambda: read.append(digest) or {"module_words": project.bundle.words_read(folder), "module_preloads": ()}  # noqa: E731
+        keyed = {"module_words": digest, "module_preloads": digest}
+        return project.generate_cached(content, templates, keyed, "content", (), words).pages
 
     first = pages("scripts-1")
     assert pages("scripts-1") == first and read == ["scripts-1"]

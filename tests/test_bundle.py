@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -163,3 +164,31 @@ def test_a_page_ships_the_words_its_modules_read_and_no_others(tmp_path):
         "blank_other",
     }
     assert words_for(ui, [reads[""], reads["b"]]) == {}
+
+
+def test_pages_with_modules_preload_what_start_js_imports_at_their_own_depth():
+    from types import SimpleNamespace
+
+    from generator.bundle import DATA_MODULE, loaded_by_entry
+    from generator.core import generate
+    from generator.project import module_preloads
+    from generator.render import Settings
+    from generator.write import read_templates, read_tree
+
+    config = SimpleNamespace(docs_dir=str(ROOT / "docs"), extra_javascript=["assets/guide/start.js"])
+    preloads = module_preloads(config)
+    assert preloads and {p.rsplit("/", 1)[1] for p in preloads} == loaded_by_entry(ROOT / "docs" / "assets" / "guide")
+    assert all((ROOT / "docs" / p).is_file() for p in preloads)
+    golden = ROOT / "tests" / "golden"
+    for dirs, roots in (
+        (True, {"messages/thanks.md": "../../", "what-happened.md": "../"}),
+        (False, {"messages/thanks.md": "../"}),
+    ):
+        settings = Settings(use_directory_urls=dirs, module_preloads=preloads)
+        pages = generate(read_tree(golden / "base", (".yml",)), read_templates(ROOT / "templates"), settings).pages
+        for page, root in roots.items():
+            assert DATA_MODULE.search(pages[page]), page
+            links = re.findall(r'<link rel="modulepreload" href="([^"]+)">', pages[page])
+            assert links == [root + p for p in preloads], (dirs, page)
+            tags = "".join(f'<link rel="modulepreload" href="{link}">' for link in links)
+            assert f"'>{tags}</div>" in pages[page], "the links sit inside the page data's element, which is closed"
