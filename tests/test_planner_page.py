@@ -75,7 +75,11 @@ def test_schedule_follows_the_rules_and_links_each_message(planner, site_url):
     assert page.locator("[data-ati-planner-nojs]").is_hidden()
     assert page.locator("[data-ati-plan]").is_hidden()
     assert page.get_by_role("status").inner_text().strip()
-    assert page.get_by_label("Your time zone").input_value() == "Europe/London"  # the browser's own zone
+    zone = page.get_by_label("Your time zone")
+    assert zone.input_value() == "" and zone.locator("option").count() == 1  # the device's zone; no list at load
+    zone.focus()  # reaching the field lists every zone, the device's still chosen
+    assert zone.locator("option").count() > 100 and zone.input_value() == ""
+    assert "Europe/London" in zone.locator("option").all_inner_texts()
     page.get_by_label("Interview date").fill("2026-03-06")  # a Friday
     items, want = shown(page), expected(date(2026, 3, 6))
     assert [(i["from"], i["to"]) for i in items] == [(w["from"].isoformat(), w["to"].isoformat()) for w in want]
@@ -227,12 +231,16 @@ def test_calendar_file(planner, tmp_path):
     assert "\\;" in text and "\\," in text and "\\\\" in text
 
     # The reader's time zone moves the timed deadline, and only that.
+    page.get_by_label("Your time zone").focus()
     page.get_by_label("Your time zone").select_option("America/New_York")
     with page.expect_download() as download:
         page.get_by_role("button", name="Add to calendar").click()
     events = Calendar.from_ical(download.value.path().read_bytes()).walk("VEVENT")
     assert events[0].decoded("DTEND") == datetime(2026, 3, 29, 15, 0, tzinfo=ZoneInfo("America/New_York")).astimezone(UTC)
     assert [e.decoded("DTSTART") for e in events[1:]] == [w["from"] for w in want[1:]]
+    page.reload()  # the chosen zone is kept, shown beside the device's before the list is built
+    expect(page.get_by_label("Your time zone")).to_have_value("America/New_York")
+    assert page.get_by_label("Your time zone").locator("option").count() == 2
 
 
 def test_without_javascript_the_planner_says_so(browser, site_url):

@@ -95,6 +95,35 @@ function showPlan(list, steps, input, { ui, company, weekend, locale }) {
   return events;
 }
 
+// The zone this device is set to, looked up when first needed: the lookup starts ICU's time zones (tens of ms).
+let deviceZone = null;
+const localZone = () => (deviceZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+// Whether a stored zone is one this browser knows (the device's own may be an alias the list leaves out).
+const knownZone = (zone) => (Intl.supportedValuesOf?.("timeZone") ?? []).includes(zone) || zone === localZone();
+
+// The time zone select: its first choice (the device's zone, value "") is in the page; the zones are added when the
+// reader first reaches the field, so building ~400 options costs nothing at load. Returns fill(zone).
+function zoneSelect(select) {
+  let listed = false;
+  const listAll = () => {
+    if (listed) return;
+    listed = true;
+    const chosen = select.value;
+    const zones = new Set([...(Intl.supportedValuesOf?.("timeZone") ?? [localZone()]), ...(chosen ? [chosen] : [])]);
+    select.replaceChildren(select.options[0], ...[...zones].map((zone) => element("option", "", zone)));
+    select.value = chosen;
+  };
+  for (const event of ["focus", "pointerdown"]) select.addEventListener(event, listAll);
+  return (zone) => {
+    if (zone && !listed && ![...select.options].some((option) => option.value === zone)) {
+      select.append(element("option", "", zone));
+    }
+    select.value = zone || "";
+    if (select.selectedIndex < 0) select.value = "";
+  };
+}
+
 // Start the planner on its form.
 export function start(form, { data, store }) {
   const ui = data.ui;
@@ -104,9 +133,7 @@ export function start(form, { data, store }) {
   const output = document.querySelector("[data-ati-plan]");
   const status = document.querySelector("[data-ati-plan-status]");
   const list = output.querySelector("ol");
-  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const zones = new Set([here, ...(Intl.supportedValuesOf ? Intl.supportedValuesOf("timeZone") : [])]);
-  for (const zone of zones) fields.tz.append(element("option", "", zone));
+  const showZone = zoneSelect(fields.tz);
   let events = [];
 
   // Show the stored dates in the form.
@@ -117,7 +144,8 @@ export function start(form, { data, store }) {
     fields.decision_date.value = decision;
     fields.promised.value = decision ? "yes" : "no";
     fields.interview_time.value = store.setting("plannerTime") || "";
-    fields.tz.value = zones.has(store.setting("plannerZone")) ? store.setting("plannerZone") : here;
+    const zone = store.setting("plannerZone");
+    showZone(zone && knownZone(zone) ? zone : "");
   };
 
   // Work out and show the plan from the form.
@@ -134,7 +162,7 @@ export function start(form, { data, store }) {
       status.textContent = ui.plan_empty;
       return;
     }
-    const input = { date, time: fields.interview_time.value, promised, zone: fields.tz.value };
+    const input = { date, time: fields.interview_time.value, promised, zone: fields.tz.value || localZone() };
     const options = { ui, company: store.application().fields[roles.employer], weekend: data.rules.weekend, locale: data.dates.locale };
     events = showPlan(list, steps, input, options);
     const last = events.at(-1);
@@ -148,7 +176,7 @@ export function start(form, { data, store }) {
       app.fields[roles.interview_date] = fields.interview_date.value;
       app.fields[roles.decision_date] = promisedYes ? fields.decision_date.value : "";
     });
-    store.updateSettings({ plannerTime: fields.interview_time.value || null, plannerZone: fields.tz.value });
+    store.updateSettings({ plannerTime: fields.interview_time.value || null, plannerZone: fields.tz.value || null });
   };
   form.addEventListener("input", update);
   form.addEventListener("change", update);
