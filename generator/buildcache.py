@@ -13,11 +13,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import importlib
+import importlib.util
 import os
 import pickle
 import sys
 import tempfile
+import types
 from pathlib import Path
 
 CACHE_ENV = "ATI_CACHE_DIR"
@@ -34,6 +35,18 @@ def minified(path: str, data: bytes) -> bytes:
         return done
     done = minify(path, data)
     store("assets", digest, done, keep=8 * KEEP)  # a build minifies some forty files
+    return done
+
+
+def minified_files(files: dict[str, bytes]) -> dict[str, bytes]:
+    """minified() of each file (path -> bytes), or what it gave an earlier build for the very same files: one entry
+    read instead of one a file."""
+    digest = key(files)
+    done = load("asset-sets", digest)
+    if isinstance(done, dict):
+        return done
+    done = {path: minified(path, data) for path, data in files.items()}
+    store("asset-sets", digest, done)
     return done
 
 
@@ -54,11 +67,15 @@ def code_key() -> str:
 
 
 def _module(name: str):
-    """The imported library of that name, or None where it is not installed."""
+    """The library of that name where it is imported, else its file as a stand-in (found without running it: a build
+    whose assets come from the cache never loads the minifier), or None where it is not installed."""
+    if name in sys.modules:
+        return sys.modules[name]
     try:
-        return sys.modules.get(name) or importlib.import_module(name)
-    except ImportError:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
         return None
+    return None if spec is None else types.SimpleNamespace(__file__=spec.origin)
 
 
 def code_digest(here: Path, libraries: dict) -> str:

@@ -122,9 +122,9 @@ def export(config_file: Path, out: Path, site_url: str | None = None, language=N
     raw = read_config(config_file.read_text("utf-8"))
     write_docs(config_file, result.pages, out / "docs")
     custom = (raw.get("theme") or {}).get("custom_dir")
-    plain = plain_config(raw, result.nav, site_url or os.environ.get("SITE_URL"), langs.branding_words(result.guide.ui))
+    plain = plain_config(raw, result.nav, site_url or os.environ.get("SITE_URL"), langs.branding_words(result.ui))
     config = for_language(plain, language, languages_of(raw))  # the manifest's lang follows the language's theme
-    langs.localize(config, language, langs.branding_words(result.guide.ui))
+    langs.localize(config, language, langs.branding_words(result.ui))
     sync(static_templates(config, read_files(config_file.parent / custom)) if custom else {}, out / "overrides")
     text = dump_config(config)
     target = out / "mkdocs.yml"

@@ -165,6 +165,8 @@ class _Builder:
         if self.tolerant and not node.tag.startswith("tag:yaml.org,2002:"):
             node = _retag(node)
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == STR:
+                return node.value  # what SafeConstructor gives a string, without its bookkeeping (most of the values)
             try:
                 return self.constructor.construct_object(node, deep=True)
             except (ConstructorError, ValueError) as e:
@@ -222,6 +224,9 @@ class _Builder:
             seen[key] = km
             result[key] = self.value(value_node, path + (key,), km, inner)
         return result
+
+
+STR = "tag:yaml.org,2002:str"
 
 
 def _retag(node: yaml.Node) -> yaml.Node:

@@ -12,11 +12,11 @@ from markupsafe import Markup
 from generator import blanks as blank_syntax
 from generator import wording
 from generator.model import Guide, Message, Step
+from generator.result import WEEKDAYS  # in result.py: the plugin checks its weekend option against it without this module
 from generator.roles import role_map
 
 PAGE_WORDS = ("page_", "nav_", "untranslated")  # ui.yml keys only the templates and the navigation show: not shipped
 DATED_ANCHORS = ("interview", "promised_date", "previous_follow_up", "offer")  # offer: the offer date, from its blank's role
-WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")  # JavaScript's order
 MAIL_LINK_LIMIT = 1800  # characters of a mailto: URL that every common mail app opens
 DATA_ID = "ati-page-data"
 

@@ -20,8 +20,7 @@ from mkdocs.utils import CountHandler
 from generator import languages as langs
 from generator import project
 from generator.branding import config_typos
-from generator.pagedata import WEEKDAYS
-from generator.result import Result
+from generator.result import WEEKDAYS, Built, Result
 from generator.write import minify_assets, staging_dir, swap_in
 
 log = logging.getLogger("mkdocs.plugins.after_the_interview")
@@ -71,7 +70,7 @@ THEME_CODE = SharedThemeCode()
 class GuidePlugin(BasePlugin[GuideConfig]):
     """Adds the guide's generated pages to the site, and replaces site/ only when the whole build succeeds."""
 
-    result: Result | None = None
+    result: Result | Built | None = None
     command = "build"
     site_dir: str | None = None  # the real site folder while the build writes into a staging folder beside it
     language: langs.Language | None = None  # the language this build makes (None: the default, or the only one)
@@ -93,6 +92,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_config(self, config):
         """Check and render everything before MkDocs touches site_dir, then build into a staging folder."""
+        if self.command == "build":
+            gc.freeze()  # MkDocs' and the theme's objects so far: a collection while the pages are generated skips them
         if os.environ.get("SITE_URL") and not self.nested:
             config.site_url = os.environ["SITE_URL"].rstrip("/") + "/"
         every = langs.from_options(self.config.languages)
@@ -101,11 +102,19 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             path = urlsplit(config.site_url or "/").path
             root = path.removesuffix(self.language.prefix) if self.language.prefix else path
             config.extra["alternate"] = langs.alternates(every, self.language, root or "/")
-        outcome = project.run(config, self.config, strict=bool(config.strict), cache=True, language=self.language)
+        one_shot = self.command == "build"
+        if one_shot:
+            gc.disable()  # the pages' generation makes many objects that live on: one pass over them at the end
+        try:
+            outcome = project.run(config, self.config, strict=bool(config.strict), cache=True, language=self.language)
+        finally:
+            if one_shot:
+                gc.collect(0)  # the generation's garbage (everything new is in the youngest generation)
+                gc.enable()
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result
-        langs.localize(config, self.language, langs.branding_words(self.result.guide.ui))
+        langs.localize(config, self.language, langs.branding_words(self.result.ui))
         for warning in outcome.problems:
             log.warning(str(warning))
         if config.nav is None:
@@ -121,9 +130,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         """Give the theme's templates the organisation and the adviser contact (overrides/main.html); share their
         compiled code with the process's other builds."""
         env.bytecode_cache = THEME_CODE
-        settings = self.result.settings
-        words = langs.branding_words(self.result.guide.ui)
-        env.globals["ati_branding"] = {"organisation": settings.organisation, "adviser": settings.adviser, "words": words}
+        words = langs.branding_words(self.result.ui)
+        adviser = project.adviser_of(self.config)
+        env.globals["ati_branding"] = {"organisation": self.config.organisation, "adviser": adviser, "words": words}
         return env
 
     def on_files(self, files: Files, config) -> Files:

@@ -11,14 +11,17 @@ import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import bundle
 from generator import languages as langs
 from generator.branding import PLUGIN, check_branding, config_typos, locate
 from generator.errors import ContentErrors, Problem, did_you_mean
-from generator.render import BRACES, Settings
-from generator.result import Result
+from generator.result import Built, Result
 from generator.write import read_tree
+
+if TYPE_CHECKING:
+    from generator.render import Settings
 
 LINK_FIX = "replace the link with the file itself (content is read from inside the project only)"
 
@@ -27,7 +30,7 @@ LINK_FIX = "replace the link with the file itself (content is read from inside t
 class Outcome:
     """What a check found: the generated result (None on errors) and every problem, warnings included."""
 
-    result: Result | None
+    result: Result | Built | None  # Built: the pages taken from, or put in, the build cache
     problems: list[Problem] = field(default_factory=list)
     strict: bool = True
     notes: list[Problem] = field(default_factory=list)  # pages shown in the default language, listed by `check`
@@ -108,19 +111,36 @@ def date_locale_of(options, language=None) -> str:
 
 def settings_from(config, options, language=None) -> Settings:
     """Collect what the pages need from the MkDocs configuration (for one language, if given)."""
-    adviser = {k: v for k, v in dict(options.adviser).items() if v}
-    return Settings(
-        site_name=config.site_name,
-        organisation=options.organisation,
-        adviser=adviser,
-        use_directory_urls=config.use_directory_urls,
-        templates_label=options.templates_dir,
-        storage_prefix=options.storage_prefix,
-        date_locale=date_locale_of(options, language),
-        weekend=list(options.weekend),
-        module_words=module_words(config),
-        module_preloads=module_preloads(config),
-    )
+    from generator.render import Settings
+
+    return Settings(**settings_fields(config, options, language))
+
+
+def settings_fields(config, options, language=None, keyed: bool = False) -> dict:
+    """render.Settings' fields as a dict (a build whose pages come from the build cache never imports the renderer).
+    keyed: for a cache key, the fields read from the scripts (script_fields) are the scripts' digest instead."""
+    fields = {
+        "site_name": config.site_name,
+        "organisation": options.organisation,
+        "adviser": adviser_of(options),
+        "use_directory_urls": config.use_directory_urls,
+        "templates_label": options.templates_dir,
+        "storage_prefix": options.storage_prefix,
+        "date_locale": date_locale_of(options, language),
+        "weekend": list(options.weekend),
+    }
+    digest = scripts_digest(config) if keyed else None
+    return fields | ({"module_words": digest, "module_preloads": digest} if keyed else script_fields(config))
+
+
+def script_fields(config) -> dict:
+    """The settings read from the scripts beside the listed start.js."""
+    return {"module_words": module_words(config), "module_preloads": module_preloads(config)}
+
+
+def adviser_of(options) -> dict:
+    """The adviser contact's given fields."""
+    return {k: v for k, v in dict(options.adviser).items() if v}
 
 
 def _entry(config) -> str | None:
@@ -147,13 +167,28 @@ def module_preloads(config) -> tuple[str, ...]:
     return tuple(f"{folder}/{name}" for name in sorted(bundle.loaded_by_entry(Path(config.docs_dir) / folder)))
 
 
+def scripts_digest(config) -> str | None:
+    """A digest of the scripts beside the listed start.js (a cache key stands for what is read from them with it)."""
+    entry = _entry(config)
+    return _scripts_key((Path(config.docs_dir) / entry).parent) if entry else None
+
+
+def _scripts_key(folder: Path) -> str | None:
+    """A digest of the folder's name and its scripts, or None where they cannot be read."""
+    from generator import buildcache
+
+    try:
+        return buildcache.key(folder.name, {p.name: p.read_bytes() for p in folder.glob("*.js")})
+    except OSError:
+        return None
+
+
 def _words_read(folder: Path) -> dict | None:
     """bundle.words_read of the scripts in a folder, or what it gave an earlier build for the same scripts."""
     from generator import buildcache
 
-    try:
-        digest = buildcache.key(folder.name, {p.name: p.read_bytes() for p in folder.glob("*.js")})
-    except OSError:
+    digest = _scripts_key(folder)
+    if digest is None:
         return bundle.words_read(folder)
     found = buildcache.load("words", digest)
     if not isinstance(found, dict):
@@ -265,17 +300,20 @@ def run(config, options, strict: bool, cache: bool = False, language=None) -> Ou
     problems += check_branding_of(config, options)
     templates = {name: data.decode("utf-8", "replace") for name, data in raw_templates.items()}
     result = None
+    marked = untranslated_pages(notes, content, options.content_dir, language)
     try:
-        if not outside:
-            settings = settings_from(config, options, language)
-            result = (generate_cached if cache else generate)(content, templates, settings, label=options.content_dir)
+        if not outside and cache:
+            fields = settings_fields(config, options, language, keyed=True)
+            result = generate_cached(content, templates, fields, options.content_dir, marked, lambda: script_fields(config))
+        elif not outside:
+            result = generate(content, templates, settings_from(config, options, language), label=options.content_dir)
+            mark_untranslated(result.pages, marked, result.ui)
     except ContentErrors as e:
         problems += e.problems
     if result is not None:
         docs = Path(config.docs_dir)
         shown = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
         problems += result.warnings + docs_problems(result.pages, config, shown)
-        _mark_untranslated(result, notes, content, options.content_dir, language)
     problems = _relocate(problems, translated, options.content_dir, language)
     outcome = Outcome(result, problems, strict, notes)
     if outcome.failed:
@@ -290,31 +328,43 @@ def generate(content: dict, templates: dict, settings: Settings, label: str, cac
     return core.generate(content, templates, settings, label=label, cache=cache)
 
 
-def generate_cached(content: dict, templates: dict, settings: Settings, label: str) -> Result:
-    """core.generate, or the result it gave an earlier build for the same content, templates, settings and code."""
+def generate_cached(content: dict, templates: dict, settings: dict, label: str, marked=(), scripts=None) -> Built:
+    """core.generate's pages with the untranslated ones marked, or what an earlier build kept of them for the same
+    content, templates, settings (settings_fields) and marked pages, and the same code (generator/buildcache.py).
+    With `scripts` (giving script_fields), the settings hold the scripts' digest for those fields until a miss."""
     from generator import buildcache
 
-    digest = buildcache.key(content, templates, settings, label)
-    result = buildcache.load("pages", digest)
-    if isinstance(result, Result):
-        return result
-    result = generate(content, templates, settings, label=label, cache=buildcache.templates())
-    buildcache.store("pages", digest, result, keep=16)  # a guide of 1,000 messages: some 50 MB an entry
-    return result
+    digest = buildcache.key(content, templates, settings, label, list(marked))
+    built = buildcache.load("pages", digest)
+    if isinstance(built, Built):
+        return built
+    from generator.render import Settings
+
+    settings = settings | scripts() if scripts else settings
+    built = generate(content, templates, Settings(**settings), label=label, cache=buildcache.templates()).built()
+    mark_untranslated(built.pages, marked, built.ui)
+    buildcache.store("pages", digest, built, keep=16)  # a guide of 1,000 messages: some 50 MB an entry
+    return built
 
 
-def _mark_untranslated(result: Result, notes: list[Problem], content: dict, label: str, language) -> None:
+def untranslated_pages(notes: list[Problem], content: dict, label: str, language) -> list[str]:
+    """The pages still in the default language (from `notes`, one for each of the language's untranslated files)."""
+    names = [note.file.removeprefix(f"{label}/{language.prefix}") for note in notes]
+    return [langs.page_of(name, content.get(name, b"")) for name in names]
+
+
+def mark_untranslated(pages: dict[str, str], marked: list[str], ui: dict[str, str]) -> None:
     """Put the language's visible note at the top of each page still in the default language."""
-    text = result.guide.ui.get(langs.UNTRANSLATED_KEY, "")
-    for note in notes:
-        name = note.file.removeprefix(f"{label}/{language.prefix}")
-        page = langs.page_of(name, content.get(name, b""))
-        if page in result.pages and text:
-            result.pages[page] = _with_note(result.pages[page], text)
+    text = ui.get(langs.UNTRANSLATED_KEY, "")
+    for page in marked:
+        if page in pages and text:
+            pages[page] = _with_note(pages[page], text)
 
 
 def _with_note(page: str, text: str) -> str:
     """Insert the note after the page's front matter and its first heading."""
+    from generator.render import BRACES
+
     note = f'\n<p class="ati-untranslated" role="note">{html.escape(text).translate(BRACES)}</p>\n'  # braces: see BRACES
     lines = page.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)

@@ -1,5 +1,5 @@
 """What a successful generation gives (core.generate), in a module of its own: a build that takes its pages from the
-build cache (generator/buildcache.py) loads them without importing the checks."""
+build cache (generator/buildcache.py) loads them without importing the checks or the renderer."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from generator import model, render
     from generator.errors import Problem
+
+WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")  # JavaScript's order
 
 
 @dataclass
@@ -20,3 +22,23 @@ class Result:
     nav: list
     warnings: list[Problem]
     settings: render.Settings
+
+    @property
+    def ui(self) -> dict[str, str]:
+        """The interface words (content/ui.yml)."""
+        return self.guide.ui
+
+    def built(self) -> Built:
+        """What a build uses of this result."""
+        return Built(self.pages, self.nav, self.warnings, self.guide.ui)
+
+
+@dataclass
+class Built:
+    """What a build uses of a generation: the pages, the navigation, the warnings and the interface words. The build
+    cache keeps this, not the guide's model, so a build that loads it imports neither the checks nor the renderer."""
+
+    pages: dict[str, str]
+    nav: list
+    warnings: list[Problem]
+    ui: dict[str, str]

@@ -154,6 +154,20 @@ class OptionalPart:
 
 def parse_template(text: str, optional_labels: frozenset[str] | set[str]) -> tuple[list, list[WordingProblem]]:
     """Split a template into text, Blanks and Optional parts; problems carry the offset of the marker at fault."""
+    nodes, problems = _parsed(text, frozenset(optional_labels))
+    return list(nodes), list(problems)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(text: str, optional_labels: frozenset[str]) -> tuple[tuple, tuple[WordingProblem, ...]]:
+    """parse_template, once for the same text and labels (the checks, the page data and the forms each parse the
+    same templates, and `./dev serve` again after every save); its nodes and problems are frozen."""
+    nodes, problems = _parse_template(text, optional_labels)
+    return tuple(nodes), tuple(problems)
+
+
+def _parse_template(text: str, optional_labels: frozenset[str]) -> tuple[list, list[WordingProblem]]:
+    """parse_template's work."""
     nodes: list = []
     problems: list[WordingProblem] = []
     start = 0
@@ -320,6 +334,16 @@ def body_items(body: str | list) -> list[list[str]]:
 def choose(items: list[list[str]], people: int = 4) -> list[list[int]] | None:
     """Alternatives for persons 0..people-1 (person 0 takes every first wording) so no two notes are too alike,
     with their optional parts kept and with them all dropped."""
+    key = tuple(tuple(alts) for alts in items)
+    try:
+        found = _chosen(key, people)  # once for the same wordings: the checks and the page data each ask several
+    except TypeError:  # times, and `./dev serve` again after every save; TypeError: a wording that is not text
+        found = _choose(key, people)
+    return None if found is None else [list(combo) for combo in found]
+
+
+def _choose(items: tuple[tuple[str, ...], ...], people: int) -> tuple[tuple[int, ...], ...] | None:
+    """choose's search, its answer as tuples."""
     combos = list(itertools.product(*(range(len(alts)) for alts in items)))
     full = [[s for i, c in enumerate(combo) for s in sentences(items[i][c])] for combo in combos]
     short = [[s for i, c in enumerate(combo) for s in sentences(OPTIONAL_PART.sub("", items[i][c]))] for combo in combos]
@@ -345,7 +369,10 @@ def choose(items: list[list[str]], people: int = 4) -> list[list[int]] | None:
         return None
 
     found = search([0])
-    return None if found is None else [list(combos[k]) for k in found[:people]]
+    return None if found is None else tuple(combos[k] for k in found[:people])
+
+
+_chosen = functools.lru_cache(maxsize=2048)(_choose)
 
 
 def check_alternatives(message_id: str, body: str | list, people: int = 4) -> list[WordingProblem]:

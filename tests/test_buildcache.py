@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -63,22 +64,23 @@ def test_generated_pages_are_reused_only_for_the_same_content_templates_and_sett
     monkeypatch.setattr(project, "generate", lambda *a, **k: calls.append(1) or real(*a, **k))
     content = read_tree(FIXTURE / "content", (".yml",))
     templates = read_templates(ROOT / "templates")
-    settings = Settings(site_name="Guide")
+    settings = {"site_name": "Guide"}
 
-    def pages(content=content, templates=templates, settings=settings):
-        return project.generate_cached(content, templates, settings, "content").pages
+    def pages(content=content, templates=templates, settings=settings, marked=()):
+        return project.generate_cached(content, templates, settings, "content", marked).pages
 
     cold = pages()
     assert pages() == cold and len(calls) == 1  # the same inputs: reused
-    assert cold == real(content, templates, settings, label="content").pages
+    assert cold == real(content, templates, Settings(**settings), label="content").pages
     step = next(name for name in content if name.startswith("steps/"))
     edited = {**content, step: content[step].replace(b"\ntitle: ", b"\ntitle: Edited ", 1)}
     assert "Edited" in "".join(pages(content=edited).values())
     home = {**templates, "home.md.j2": templates["home.md.j2"] + "\nA line added to the home template.\n"}
     assert "A line added to the home template." in pages(templates=home)["index.md"]
-    assert "Another guide" in "".join(pages(settings=Settings(site_name="Another guide")).values())
+    assert "Another guide" in "".join(pages(settings={"site_name": "Another guide"}).values())
     assert len(calls) == 4
     assert pages() == cold and len(calls) == 4
+    assert "ati-untranslated" in pages(marked=["index.md"])["index.md"] and len(calls) == 5
 
 
 def _build(project_dir: Path, site: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -176,3 +178,120 @@ def test_an_added_language_built_by_serve_freezes_nothing(monkeypatch):
         plugin.build_language(config, added, command)
     assert [c.plugins[project.PLUGIN].command for c in built] == ["serve", "build"]
     assert all(c.plugins[project.PLUGIN].nested for c in built)
+
+
+def test_page_sets_finds_what_bundle_page_sets_finds(tmp_path):
+    from generator import bundle, write
+
+    pages = {
+        "a.html": '<div data-module="card"></div><p data-module="plan">',
+        "b/index.html": "<pre>data-module=&quot;desk&quot; and data-module=&#34;card&#34;</pre><i data-module='x'>",
+        "c.html": '<p>no modules</p><b data-module="unknown"></b>',
+        "d.html": 'data-module="people" at the end, no tag after',
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    known = {"card", "plan", "desk", "people"}
+    assert write.page_sets(tmp_path, known) == bundle.page_sets(tmp_path, known)
+    assert write.page_sets(tmp_path, known) == {("card", "plan"), ("card", "desk"), ("people",)}
+
+
+def test_minified_files_are_reused_only_for_the_same_files(tmp_path, monkeypatch):
+    monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
+    calls = []
+    real = buildcache.minified
+    monkeypatch.setattr(buildcache, "minified", lambda path, data: calls.append(path) or real(path, data))
+    files = {"a.js": b"const  x = 1; // one\n", "b.css": b"p {  color: red; }\n"}
+    first = buildcache.minified_files(files)
+    assert first == {path: real(path, data) for path, data in files.items()} and len(calls) == 2
+    assert buildcache.minified_files(dict(files)) == first and len(calls) == 2
+    changed = buildcache.minified_files({**files, "b.css": b"p {  color: blue; }\n"})
+    assert b"blue" in changed["b.css"] and len(calls) == 4
+    assert set(buildcache.minified_files({"a.js": files["a.js"]})) == {"a.js"}
+
+
+def test_a_warm_build_imports_neither_the_checks_nor_the_renderer(tmp_path):
+    """A build whose pages come from the cache loads the pages, not the guide's model (nor what renders or checks it)."""
+    p = copy_project(tmp_path / "p")
+    script = (
+        "import sys; from mkdocs.config import load_config; from generator import project; "
+        f"c = load_config(config_file={str(p / 'mkdocs.yml')!r}); o = c.plugins[project.PLUGIN].config; "
+        "out = project.run(c, o, strict=True, cache=True); assert not out.failed, out.report(); "
+        "print(sorted(m for m in sys.modules if m.startswith('generator.')))"
+    )
+    env = {**os.environ, buildcache.CACHE_ENV: str(tmp_path / "cache"), "NO_MKDOCS_2_WARNING": "1"}
+    run = lambda: subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)  # noqa: E731
+    cold, warm = run().stdout, run().stdout
+    assert "generator.render" in cold and "generator.core" in cold
+    heavy = {"generator.render", "generator.core", "generator.model", "generator.schema", "generator.wording"}
+    assert not heavy & set(ast.literal_eval(warm)), warm
+
+
+def test_the_scripts_digest_stands_for_what_is_read_from_the_scripts_in_the_key(tmp_path, monkeypatch):
+    """The cached pages are keyed on the scripts' digest; the words are read from the scripts only on a miss."""
+    monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
+    content = read_tree(FIXTURE / "content", (".yml",))
+    templates = read_templates(ROOT / "templates")
+    folder = ROOT / "docs" / "assets" / "guide"
+    read = []
+
+    def pages(digest):
+        words = lambda: read.append(digest) or {"module_words": project.bundle.words_read(folder), "module_preloads": ()}  # noqa: E731
+        keyed = {"module_words": digest, "module_preloads": digest}
+        return project.generate_cached(content, templates, keyed, "content", (), words).pages
+
+    first = pages("scripts-1")
+    assert pages("scripts-1") == first and read == ["scripts-1"]
+    pages("scripts-2")
+    assert read == ["scripts-1", "scripts-2"]
+    assert (
+        first == project.generate(content, templates, Settings(module_words=project.bundle.words_read(folder)), "content").pages
+    )
+
+
+def test_choose_answers_once_for_the_same_wordings_and_hands_out_fresh_lists():
+    from generator import wording
+
+    items = [["Thank you for the talk.", "Meeting the team on Monday showed me the work."], ["Best wishes.", "Kind regards."]]
+    first = wording.choose(items, 2)
+    assert first is not None and len(first) == 2
+    assert first == [list(c) for c in wording._choose(tuple(map(tuple, items)), 2)]
+    first[0][0] = 99  # a caller's change does not reach the next caller
+    assert wording.choose([list(alts) for alts in items], 2) == [list(c) for c in wording._choose(tuple(map(tuple, items)), 2)]
+    assert wording._chosen.cache_info().hits >= 1
+
+
+def test_parse_template_answers_once_and_hands_out_fresh_lists():
+    from generator import wording
+
+    text = "Hello [Name], {thank you for [Topic].} See you [Day]"
+    nodes, problems = wording.parse_template(text, {"Topic"})
+    assert (nodes, problems) == wording._parse_template(text, frozenset({"Topic"}))
+    nodes.append("changed")
+    problems.clear()
+    again = wording.parse_template(text, frozenset({"Topic"}))
+    assert again == wording._parse_template(text, frozenset({"Topic"})) and "changed" not in again[0]
+    assert wording._parsed.cache_info().hits >= 1
+
+
+def test_a_rebuild_in_the_same_process_follows_an_edited_message(tmp_path, monkeypatch):
+    """As in `./dev serve`: the pages are generated again in the process that built them (its caches of wordings and
+    templates kept); the edited message's page and every page that lists it show the new title, none the old one."""
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
+    p = copy_project(tmp_path / "p")
+    config = load_config(config_file=str(p / "mkdocs.yml"))
+    options = config.plugins[project.PLUGIN].config
+    first = project.run(config, options, strict=True, cache=True)
+    listing = {name for name, text in first.result.pages.items() if "Accepting an offer" in text}
+    assert len(listing) > 1  # the message's own page and the pages that list it
+    message = p / "content" / "messages" / "acceptance.yml"
+    message.write_text(message.read_text("utf-8").replace("title: Accepting an offer", "title: Saying yes to it"), "utf-8")
+    second = project.run(config, options, strict=True, cache=True)
+    assert not second.failed, second.report()
+    assert {name for name, text in second.result.pages.items() if "Saying yes to it" in text} == listing
+    assert not any("Accepting an offer" in text for text in second.result.pages.values())
+    fresh = project.run(config, options, strict=True)  # no build cache: the same pages
+    assert fresh.result.pages == second.result.pages
