@@ -23,6 +23,7 @@ ENTRY = "start.js"
 PACKS_LINE = re.compile(r"^const PACKS = new Map\(\);.*$", re.M)  # start.js's line the build fills in
 MODULE_MAP = re.compile(r'\[\s*"([\w-]+)"\s*,\s*"\./([\w-]+\.js)"\s*\]')  # start.js's MODULES entries
 DATA_MODULE = re.compile(r'data-module="([\w-]+)"')
+DYNAMIC_IMPORT = re.compile(r'\bimport\(\s*"\./([\w-]+\.js)"\s*\)')  # start.js's import("./store.js")
 IMPORT = re.compile(r'^import\s*(\{[^}]*\}|\*\s*as\s+\w+)\s*from\s*"\./([\w-]+\.js)";?[ \t]*$', re.M)
 ANY_IMPORT = re.compile(r"^import\b", re.M)
 EXPORT_DECL = re.compile(r"^export\s+((?:async\s+)?function\*?|const|class)\s+([\w$]+)", re.M)
@@ -64,7 +65,7 @@ def _var(file: str) -> str:
 
 
 def loaded_by_entry(folder: Path) -> set[str]:
-    """Every file start.js loads before any pack: its imports and theirs (the store and what the store imports)."""
+    """Every file start.js loads itself, not through a pack: the store it imports and what the store imports."""
     return set(closure(folder, ENTRY)) - {ENTRY}
 
 
@@ -77,7 +78,7 @@ def closure(folder: Path, file: str, sources: dict[str, str] | None = None) -> l
         if current not in seen:
             seen.append(current)
             sources.setdefault(current, _read(folder, current))
-            waiting += [dep for _, dep in parse_imports(sources[current])]
+            waiting += [dep for _, dep in parse_imports(sources[current])] + DYNAMIC_IMPORT.findall(sources[current])
     return seen
 
 

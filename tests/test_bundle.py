@@ -192,3 +192,15 @@ def test_pages_with_modules_preload_what_start_js_imports_at_their_own_depth():
             assert links == [root + p for p in preloads], (dirs, page)
             tags = "".join(f'<link rel="modulepreload" href="{link}">' for link in links)
             assert f"'>{tags}</div>" in pages[page], "the links sit inside the page data's element, which is closed"
+
+
+def test_what_start_js_imports_dynamically_is_shared_not_copied(tmp_path):
+    from generator.bundle import loaded_by_entry
+
+    site = project(tmp_path, {**FILES, "store.js": 'import { double } from "./util.js";\n' + FILES["store.js"]})
+    folder = site / "assets" / "guide"
+    start = START.replace('import { createStore } from "./store.js";\n', "")
+    (folder / "start.js").write_text(start + 'const opening = () => import("./store.js");\n', "utf-8")
+    assert loaded_by_entry(folder) == {"store.js", "util.js"}
+    text = pack(folder, ["a", "b"], {"a": "a.js", "b": "b.js"})
+    assert 'import * as $store from "./store.js";' in text and "function double" not in text

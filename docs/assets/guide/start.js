@@ -1,7 +1,6 @@
 // Starts every [data-module] element of the page with its module, each in its own try/catch (govuk-frontend's
 // pattern), loading only the modules the page uses; again after each of Material's instant page changes. Also
-// registers the offline service worker.
-import { createStore } from "./store.js";
+// registers the offline service worker. The store is loaded only on pages with modules (their HTML preloads it).
 
 const MODULES = new Map([
   ["profile-form", "./profile-form.js"],
@@ -16,15 +15,17 @@ const MODULES = new Map([
 // import. The source's map is empty, so the modules load one by one; the build writes the packs (generator/bundle.py).
 const PACKS = new Map(); // filled in by the build
 const STARTED = "data-module-started"; // set on each root once its module has been started (or failed to)
-let store = null;
+let opening = null; // the store, once a page with modules asked for it
 
 // The store, created once per page load from the prefix in the page data.
 function openStore(prefix) {
-  if (store) return store;
-  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(prefix) : null;
-  store = createStore({ prefix, local: storageArea("localStorage"), session: storageArea("sessionStorage"), channel });
-  window.addEventListener("storage", (event) => store.storageChanged(event));
-  return store;
+  opening ??= import("./store.js").then(({ createStore }) => {
+    const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(prefix) : null;
+    const store = createStore({ prefix, local: storageArea("localStorage"), session: storageArea("sessionStorage"), channel });
+    window.addEventListener("storage", (event) => store.storageChanged(event));
+    return store;
+  });
+  return opening;
 }
 
 // A storage area, or an empty stand-in where the browser blocks it (reading localStorage may throw).
@@ -59,9 +60,9 @@ async function startAll() {
   const data = JSON.parse(source.dataset.json);
   const roots = [...document.querySelectorAll(`[data-module]:not([${STARTED}])`)];
   if (!roots.length) return;
-  openStore(data.storage.prefix).reload();
   const names = [...new Set(roots.map((root) => root.dataset.module))].filter((name) => MODULES.has(name));
-  const loaded = await loadModules(names);
+  const [store, loaded] = await Promise.all([openStore(data.storage.prefix), loadModules(names)]);
+  store.reload();
   for (const root of roots) {
     if (root.hasAttribute(STARTED)) continue; // started meanwhile by an earlier call
     try {
