@@ -120,11 +120,18 @@ def _read(folder: Path, file: str) -> str:
 
 
 def page_sets(site_dir: Path, known: set[str]) -> set[tuple[str, ...]]:
-    """Each set of module names (sorted) that a built page starts."""
+    """Each set of module names (sorted) that a built page starts. Each page is unescaped only from each
+    `data-module` in it to the next tag, not whole: a match in the unescaped page starts at a literal `data-module`
+    and holds no `<`, and no character reference spans a `<`, so the matches are the same."""
     sets = set()
     for page in site_dir.rglob("*.html"):
-        names = set(DATA_MODULE.findall(html.unescape(page.read_text("utf-8", errors="replace")))) & known
-        if names:
+        text = page.read_text("utf-8", errors="replace")
+        names, at = set(), text.find("data-module")
+        while at >= 0:
+            end = text.find("<", at)
+            names.update(DATA_MODULE.findall(html.unescape(text[at : end if end >= 0 else len(text)])))
+            at = text.find("data-module", at + 1)
+        if names := names & known:
             sets.add(tuple(sorted(names)))
     return sets
 

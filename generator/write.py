@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
 import tempfile
@@ -104,7 +103,7 @@ def write_packs(site_dir: Path, entry: str) -> None:
     start = site_dir / entry
     scripts = {p.name: p.read_bytes() for p in start.parent.glob("*.js")}
     known = {name for name, _ in bundle.MODULE_MAP.findall(scripts.get(start.name, b"").decode("utf-8", "replace"))}
-    sets = page_sets(site_dir, known)  # every built page read once: for the key, and for the packs on a miss
+    sets = bundle.page_sets(site_dir, known)  # every built page read once: for the key, and for the packs on a miss
     digest = buildcache.key(entry, scripts, sorted(sets))
     written = buildcache.load("packs", digest)
     if not isinstance(written, dict):
@@ -113,22 +112,3 @@ def write_packs(site_dir: Path, entry: str) -> None:
         return
     for rel, data in written.items():
         (site_dir / rel).write_bytes(data)
-
-
-def page_sets(site_dir: Path, known: set[str]) -> set[tuple[str, ...]]:
-    """bundle.page_sets, each page unescaped only from each `data-module` in it to the next tag (the whole page was
-    unescaped before: most of the packs' cost in a warm build). A match in the unescaped page starts at a literal
-    `data-module` and holds no `<`, and no character reference spans a `<`: so the same matches."""
-    from generator.bundle import DATA_MODULE
-
-    sets = set()
-    for page in site_dir.rglob("*.html"):
-        text = page.read_text("utf-8", errors="replace")
-        names, at = set(), text.find("data-module")
-        while at >= 0:
-            end = text.find("<", at)
-            names.update(DATA_MODULE.findall(html.unescape(text[at : end if end >= 0 else len(text)])))
-            at = text.find("data-module", at + 1)
-        if names := names & known:
-            sets.add(tuple(sorted(names)))
-    return sets
