@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -92,8 +93,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_config(self, config):
         """Check and render everything before MkDocs touches site_dir, then build into a staging folder."""
-        if self.command == "build":
-            gc.freeze()  # MkDocs' and the theme's objects so far: a collection while the pages are generated skips them
         if os.environ.get("SITE_URL") and not self.nested:
             config.site_url = os.environ["SITE_URL"].rstrip("/") + "/"
         every = langs.from_options(self.config.languages)
@@ -102,15 +101,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             path = urlsplit(config.site_url or "/").path
             root = path.removesuffix(self.language.prefix) if self.language.prefix else path
             config.extra["alternate"] = langs.alternates(every, self.language, root or "/")
-        one_shot = self.command == "build"
-        if one_shot:
-            gc.disable()  # the pages' generation makes many objects that live on: one pass over them at the end
-        try:
+        with collector_paused(self.command == "build"):
             outcome = project.run(config, self.config, strict=bool(config.strict), cache=True, language=self.language)
-        finally:
-            if one_shot:
-                gc.collect(0)  # the generation's garbage (everything new is in the youngest generation)
-                gc.enable()
         if outcome.failed:
             raise PluginError(outcome.report())
         self.result = outcome.result
@@ -122,8 +114,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if self.command != "serve" and not self.nested:
             self.site_dir = config.site_dir
             config.site_dir = staging_dir(config.site_dir)
-        if self.command == "build":
-            gc.freeze()  # what exists now lives to the end of this one build: the collector need not walk it again
         return config
 
     def on_env(self, env, config, files):
@@ -173,6 +163,24 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         server.watch(str(root / self.config.content_dir))
         server.watch(str(root / self.config.templates_dir))
         return server
+
+
+@contextmanager
+def collector_paused(one_shot: bool):
+    """In a one-shot build, the garbage collector around the pages' generation: what exists before it is frozen, it
+    makes many objects that live on, so the collector is off, then one pass over its youngest generation, and what
+    is left lives to the end of the build (frozen: never walked again). Under `serve` it runs as usual."""
+    if not one_shot:
+        yield
+        return
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect(0)
+        gc.freeze()
+        gc.enable()
 
 
 def build_language(config, language: langs.Language, command: str = "build") -> None:
