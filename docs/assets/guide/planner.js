@@ -99,8 +99,11 @@ function showPlan(list, steps, input, { ui, company, weekend, locale }) {
 let deviceZone = null;
 const localZone = () => (deviceZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
 
+// Every zone this browser lists (only the device's where it lists none).
+const allZones = () => Intl.supportedValuesOf?.("timeZone") ?? [localZone()];
+
 // Whether a stored zone is one this browser knows (the device's own may be an alias the list leaves out).
-const knownZone = (zone) => (Intl.supportedValuesOf?.("timeZone") ?? []).includes(zone) || zone === localZone();
+const knownZone = (zone) => allZones().includes(zone) || zone === localZone();
 
 // The time zone select: its first choice (the device's zone, value "") is in the page; the zones are added when the
 // reader first reaches the field, so building ~400 options costs nothing at load. Returns fill(zone).
@@ -110,7 +113,7 @@ function zoneSelect(select) {
     if (listed) return;
     listed = true;
     const chosen = select.value;
-    const zones = new Set([...(Intl.supportedValuesOf?.("timeZone") ?? [localZone()]), ...(chosen ? [chosen] : [])]);
+    const zones = new Set([...allZones(), ...(chosen ? [chosen] : [])]);
     select.replaceChildren(select.options[0], ...[...zones].map((zone) => element("option", "", zone)));
     select.value = chosen;
   };
