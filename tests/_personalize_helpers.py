@@ -235,7 +235,8 @@ def clipboard_page(browser, url: str, clock: str | None = None, **options):
 
 
 def open_form(page) -> None:
-    """Open the form's disclosure if a filled profile has folded it."""
+    """Open the form's disclosure if a filled profile has folded it (once its module has started and decided)."""
+    page.locator("[data-ati-profile][data-module-started]").wait_for(state="attached")
     details = page.locator("[data-ati-profile] details")
     if not details.evaluate("d => d.open"):
         details.locator("summary").click()
