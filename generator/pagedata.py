@@ -120,6 +120,18 @@ def locale_of(guide: Guide, configured: str = "") -> str:
     return configured or guide.ui.get("locale") or "en-GB"
 
 
+@functools.lru_cache(maxsize=16)
+def latin_digits(locale: str) -> bool:
+    """Whether the locale writes numbers with the digits 0-9 by default (CLDR's data, through Babel); False when
+    Babel does not know the locale, so that the browser's Intl.NumberFormat decides."""
+    from babel import Locale, UnknownLocaleError  # MkDocs has already imported it for the theme's language
+
+    try:
+        return Locale.parse(locale, sep="-").default_numbering_system == "latn"
+    except (UnknownLocaleError, ValueError, TypeError):  # an unknown or malformed tag
+        return False
+
+
 def page_data(
     guide: Guide,
     site_name: str,
@@ -134,6 +146,9 @@ def page_data(
     days = ["saturday", "sunday"] if weekend is None else weekend
     data = {
         "dates": {"locale": locale_of(guide, date_locale)},
+        # Counts written as is where the language uses 0-9: the browser's first NumberFormat sets up ICU's number
+        # data, about 100 ms on a phone (benchmarks/README.md, "Our code at load").
+        "numbers": {"latinDigits": latin_digits(guide.ui.get("locale") or "")},
         "version": 1,
         "storage": {"prefix": storage_prefix or default_prefix(site_name)},
         "roles": role_map([{"id": b.id, "role": b.role} for b in guide.blanks]),

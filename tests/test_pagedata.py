@@ -174,3 +174,12 @@ def test_dates_follow_the_configured_locale_else_the_language_of_ui_yml():
     assert pagedata.page_data(guide, "X", "", str, date_locale="en-US")["dates"] == {"locale": "en-US"}
     guide.ui = {k: v for k, v in guide.ui.items() if k != "locale"}
     assert pagedata.locale_of(guide) == "en-GB"
+
+
+def test_counts_skip_the_browsers_number_format_only_where_the_language_writes_0_to_9():
+    assert [pagedata.latin_digits(tag) for tag in ("en-GB", "de", "de-CH", "sr-Cyrl-RS")] == [True] * 4
+    assert [pagedata.latin_digits(tag) for tag in ("ar-EG", "fa", "bn", "mr")] == [False] * 4  # their own digits
+    assert [pagedata.latin_digits(tag) for tag in ("", "xx-ZZ", "not a tag")] == [False] * 3  # unknown: Intl decides
+    guide, _ = check(content())
+    guide.ui = {**guide.ui, "locale": "fa-IR"}
+    assert pagedata.page_data(guide, "X", "", str)["numbers"] == {"latinDigits": False}

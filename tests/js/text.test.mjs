@@ -12,6 +12,23 @@ test("interface strings fill their placeholders and keep unknown ones", () => {
   assert.equal(counted(ui, "blank", 2), "2 blanks");
 });
 
+test("counts use the language's digits, and skip Intl.NumberFormat where the page data says they are 0-9", () => {
+  const ui = { locale: "ar-EG", blank_one: "{count} blank", blank_other: "{count} blanks" };
+  assert.equal(counted(ui, "blank", 12), "١٢ blanks"); // the browser's number format: Arabic-Indic digits
+  const real = Intl.NumberFormat;
+  Intl.NumberFormat = function () {
+    throw new Error("NumberFormat made");
+  };
+  try {
+    const en = { locale: "en-GB", blank_one: "{count} blank", blank_other: "{count} blanks" };
+    assert.equal(counted(en, "blank", 1, true), "1 blank");
+    assert.equal(counted(en, "blank", 1234, true), "1234 blanks");
+    assert.throws(() => counted({ ...en, locale: "fa" }, "blank", 3), /NumberFormat made/); // not told: Intl decides
+  } finally {
+    Intl.NumberFormat = real;
+  }
+});
+
 test("values are one line, with ISO dates written out", () => {
   assert.equal(displayValue(" a\r\nb  c ", "en-GB"), "a b c");
   const today = new Date(2026, 5, 1);

@@ -80,7 +80,7 @@ function guidance(card, { config, data, premium }) {
     const { min, max } = config.sentences;
     const count = sentenceCount(card.body, data.rules.sentenceEnd);
     over = count < min || count > max;
-    notes.push(format(ui.sentences_advised, { sentences: counted(ui, "sentence", count), min, max }));
+    notes.push(format(ui.sentences_advised, { sentences: counted(ui, "sentence", count, data.numbers?.latinDigits), min, max }));
   }
   if (config.sms) {
     const note = smsNote(card.body, ui);
@@ -94,7 +94,7 @@ function guidance(card, { config, data, premium }) {
     notes.push(format(ui.characters, { count, limit }) + (count > limit ? format(ui.over_limit, { over: count - limit }) : ""));
   }
   const labels = [...card.missing.values()];
-  notes.push(labels.length ? format(ui.to_fill, { blanks: counted(ui, "blank", labels.length), labels: labels.join(", ") }) : ui.all_filled);
+  notes.push(labels.length ? format(ui.to_fill, { blanks: counted(ui, "blank", labels.length, data.numbers?.latinDigits), labels: labels.join(", ") }) : ui.all_filled);
   return { text: notes.join(" · "), over };
 }
 
@@ -106,7 +106,7 @@ function addActions(card, { config, data }) {
   // With blanks unfilled, an action first warns; pressed again, it goes ahead.
   const guarded = (key, action, run) => (event) => {
     const labels = [...card.missing.values()];
-    const blanks = labels.length ? counted(ui, "blank", labels.length) : "";
+    const blanks = labels.length ? counted(ui, "blank", labels.length, data.numbers?.latinDigits) : "";
     if ((blanks || card.tooLong) && card.armed !== key) {
       event.preventDefault();
       card.armed = key;
