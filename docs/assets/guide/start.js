@@ -63,8 +63,9 @@ async function startAll() {
   const names = [...new Set(roots.map((root) => root.dataset.module))].filter((name) => MODULES.has(name));
   const [store, loaded] = await Promise.all([openStore(data.storage.prefix), loadModules(names)]);
   store.reload();
-  for (const root of roots) {
-    if (root.hasAttribute(STARTED)) continue; // started meanwhile by an earlier call
+  for (const [i, root] of roots.entries()) {
+    if (i) await nextTask(); // the browser may paint and answer a tap between two modules: no long task of ours
+    if (root.hasAttribute(STARTED) || !root.isConnected) continue; // started meanwhile, or its page has been left
     try {
       const module = loaded.get(root.dataset.module);
       if (!module) throw new Error("unknown module");
@@ -75,6 +76,9 @@ async function startAll() {
     root.setAttribute(STARTED, "");
   }
 }
+
+// A promise that resolves in a later task (scheduler.yield where the browser has it: it keeps the page's priority).
+const nextTask = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 
 // Register the service worker (sw.js at the site root) that keeps the guide readable offline after one visit. Not
 // under `mkdocs serve`: its live reload must always show the page just saved, never a cached one.
