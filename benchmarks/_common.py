@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import os
@@ -339,3 +340,25 @@ def build_release(project: Path, site: Path, site_url: str) -> None:
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"mkdocs build of {project} failed:\n{done.stderr[-3000:]}")
+
+
+@contextlib.contextmanager
+def now_and_before(work: Path, previous: str, *, gzip_text: bool = True):
+    """Build this tree and an earlier commit (each with its own generator) under work, serve both on loopback, and
+    yield {"now": (base URL, site), "before": (base URL, site)}; the servers and the worktree go afterwards."""
+    servers, sites = [], {}
+    try:
+        for label in ("now", "before"):
+            site = fresh(work / f"site-{label}")
+            base, server = serve(site, gzip_text=gzip_text)
+            servers.append(server)
+            if label == "now":
+                mkdocs_build(copy_project(work / "project"), site, site_url=base)
+            else:
+                build_release(release_project(previous, work / "previous"), site, base)
+            sites[label] = (base, site)
+        yield sites
+    finally:
+        for server in servers:
+            server.shutdown()
+        drop_release(work / "previous")

@@ -16,22 +16,7 @@ import json
 import os
 import subprocess
 
-from _common import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    OUT,
-    PREVIOUS_RELEASE,
-    ROOT,
-    build_release,
-    copy_project,
-    drop_release,
-    fresh,
-    machine,
-    median,
-    mkdocs_build,
-    release_project,
-    serve,
-)
+from _common import CHROMIUM, CHROMIUM_ARGS, OUT, PREVIOUS_RELEASE, ROOT, fresh, machine, median, now_and_before
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -79,19 +64,7 @@ def main() -> None:
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
     work = OUT / "lighthouse"
     reports = fresh(work / "reports")
-    sites, servers = {}, []
-    try:
-        for label, project in (
-            ("now", copy_project(work / "project")),
-            ("before", release_project(args.previous, work / "previous")),
-        ):
-            base, server = serve(fresh(work / f"site-{label}"), gzip_text=True)
-            servers.append(server)
-            if label == "now":
-                mkdocs_build(project, work / f"site-{label}", site_url=base)
-            else:
-                build_release(project, work / f"site-{label}", base)
-            sites[label] = (base, work / f"site-{label}")
+    with now_and_before(work, args.previous) as sites:
         print(f"lighthouse {version}: {machine()}; Chromium {CHROMIUM}; median of {args.runs} run(s)")
         print(f"now: this tree; before: release {args.previous}. Scores as now / before.")
         print(f"  {'page':<24} {'form factor':<12}" + "".join(f"{c:>17}" for c in CATEGORIES))
@@ -104,10 +77,6 @@ def main() -> None:
                     now, before = (f"{got[k][c] * 100:.0f}" if got[k] else "-" for k in ("now", "before"))
                     cells.append(f"{now + ' / ' + before:>17}")
                 print(f"  /{path:<23} {preset:<12}" + "".join(cells), flush=True)
-    finally:
-        for server in servers:
-            server.shutdown()
-        drop_release(work / "previous")
     print(f"\nfull reports: {reports.relative_to(ROOT)}/\naudits that cost points (value in each run):")
     for where, audits in lost.items():
         print(f"  {where}:")

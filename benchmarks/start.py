@@ -14,20 +14,7 @@ from __future__ import annotations
 
 import argparse
 
-from _common import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    OUT,
-    build_release,
-    copy_project,
-    drop_release,
-    fresh,
-    machine,
-    median,
-    mkdocs_build,
-    release_project,
-    serve,
-)
+from _common import CHROMIUM, CHROMIUM_ARGS, OUT, machine, median, now_and_before
 
 OURS = "/assets/guide/"
 # The Long Animation Frames API: each frame over 50 ms, with the scripts (5 ms and more) that ran in it, by source.
@@ -73,27 +60,14 @@ def main() -> None:
     parser.add_argument("--previous", default="ef4194a", help="the commit to compare with (the last before this benchmark)")
     args = parser.parse_args()
 
-    work = OUT / "start"
-    servers, sites = [], {}
-    try:
-        projects = {"now": copy_project(work / "project"), "before": release_project(args.previous, work / "previous")}
-        for label, project in projects.items():
-            site = fresh(work / f"site-{label}")
-            base, server = serve(site, gzip_text=True)
-            servers.append(server)
-            (mkdocs_build(project, site, site_url=base) if label == "now" else build_release(project, site, base))
-            sites[label] = base
+    with now_and_before(OUT / "start", args.previous) as sites:
         print(f"our code at load, CPU 4x slower, median of {args.runs} cold loads: {machine()}")
         print(f"now: this tree; before: {args.previous}. Figures as now / before.")
         keys = ("long frames", "ours in them ms", "our longest ms", "blocking ms", "blocking with ours ms")
         print(f"  {'page':<26}" + "".join(f"{k:>23}" for k in keys))
         for path in args.pages.split(","):
-            now, before = (figures(sites[label], path, args.runs) for label in ("now", "before"))
+            now, before = (figures(sites[label][0], path, args.runs) for label in ("now", "before"))
             print(f"  /{path:<25}" + "".join(f"{f'{now[k]:.0f} / {before[k]:.0f}':>23}" for k in keys), flush=True)
-    finally:
-        for server in servers:
-            server.shutdown()
-        drop_release(work / "previous")
 
 
 if __name__ == "__main__":

@@ -17,20 +17,7 @@ import argparse
 import gzip
 from urllib.parse import urlsplit
 
-from _common import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    OUT,
-    PREVIOUS_RELEASE,
-    build_release,
-    copy_project,
-    drop_release,
-    fresh,
-    machine,
-    mkdocs_build,
-    release_project,
-    serve,
-)
+from _common import CHROMIUM, CHROMIUM_ARGS, OUT, PREVIOUS_RELEASE, machine, now_and_before
 
 BUDGET = 12 * 1024
 PAGE_DATA = """() => [document.getElementById("ati-page-data")?.dataset.json || "",
@@ -90,22 +77,9 @@ def main() -> None:
     parser.add_argument("--previous", default=PREVIOUS_RELEASE, help="the commit of the release to compare with")
     args = parser.parse_args()
 
-    work = OUT / "weight"
-    builds = {"this tree": copy_project(work / "ours")}
-    builds[f"release {args.previous}"] = release_project(args.previous, work / "previous")
-    figures = {}
-    try:
-        for name, project in builds.items():
-            site = fresh(work / f"site-{len(figures)}")
-            base, server = serve(site)
-            if name == "this tree":
-                mkdocs_build(project, site, site_url=base)
-            else:
-                build_release(project, site, base)
-            figures[name] = first_view(base, args.page, site)
-            server.shutdown()
-    finally:
-        drop_release(work / "previous")
+    with now_and_before(OUT / "weight", args.previous, gzip_text=False) as sites:
+        labels = {"now": "this tree", "before": f"release {args.previous}"}
+        figures = {labels[k]: first_view(base, args.page, site) for k, (base, site) in sites.items()}
 
     names = list(figures)
     keys = sorted({k for f in figures.values() for k in f}, key=lambda k: (k.startswith(("Material", "HTML", "what-if")), k))
