@@ -17,6 +17,7 @@ import argparse
 from _common import CHROMIUM, CHROMIUM_ARGS, OUT, machine, median, now_and_before
 
 OURS = "/assets/guide/"
+KEYS = ("long frames", "ours in them ms", "our longest ms", "blocking ms", "blocking with ours ms")  # per load
 # The Long Animation Frames API: each frame over 50 ms, with the scripts (5 ms and more) that ran in it, by source.
 FRAMES = (
     """() => new Promise(done => new PerformanceObserver((list, observer) => { observer.disconnect();
@@ -31,8 +32,7 @@ def figures(base: str, path: str, runs: int) -> dict[str, float]:
     time in all and in frames where our scripts ran."""
     from playwright.sync_api import sync_playwright
 
-    keys = ("long frames", "ours in them ms", "our longest ms", "blocking ms", "blocking with ours ms")
-    rows: dict[str, list[float]] = {k: [] for k in keys}
+    rows: dict[str, list[float]] = {k: [] for k in KEYS}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(runs):
@@ -46,7 +46,7 @@ def figures(base: str, path: str, runs: int) -> dict[str, float]:
             ours = [d for f in frames for d in f["ours"]]
             values = (len(frames), sum(ours), max(ours, default=0.0), sum(f["blocking"] for f in frames))
             values += (sum(f["blocking"] for f in frames if f["ours"]),)
-            for key, value in zip(keys, values, strict=True):
+            for key, value in zip(KEYS, values, strict=True):
                 rows[key].append(value)
             context.close()
         browser.close()
@@ -63,11 +63,10 @@ def main() -> None:
     with now_and_before(OUT / "start", args.previous) as sites:
         print(f"our code at load, CPU 4x slower, median of {args.runs} cold loads: {machine()}")
         print(f"now: this tree; before: {args.previous}. Figures as now / before.")
-        keys = ("long frames", "ours in them ms", "our longest ms", "blocking ms", "blocking with ours ms")
-        print(f"  {'page':<26}" + "".join(f"{k:>23}" for k in keys))
+        print(f"  {'page':<26}" + "".join(f"{k:>23}" for k in KEYS))
         for path in args.pages.split(","):
             now, before = (figures(sites[label][0], path, args.runs) for label in ("now", "before"))
-            print(f"  /{path:<25}" + "".join(f"{f'{now[k]:.0f} / {before[k]:.0f}':>23}" for k in keys), flush=True)
+            print(f"  /{path:<25}" + "".join(f"{f'{now[k]:.0f} / {before[k]:.0f}':>23}" for k in KEYS), flush=True)
 
 
 if __name__ == "__main__":
