@@ -10,8 +10,9 @@ export const format = (template, values) =>
 // The count is written as is when the page data says the language uses the digits 0-9 (numbers.latinDigits), and
 // otherwise by Intl.NumberFormat, whose first use costs a phone about 100 ms setting up ICU's number data.
 export function counted(ui, noun, count, latinDigits = false) {
-  const plural = (plurals[ui.locale || ""] ??= new Intl.PluralRules(ui.locale || undefined));
-  const written = latinDigits ? String(count) : (numbers[ui.locale || ""] ??= new Intl.NumberFormat(ui.locale || undefined)).format(count);
+  const locale = ui.locale || undefined; // none: the browser's own
+  const plural = (plurals[locale] ??= new Intl.PluralRules(locale));
+  const written = latinDigits ? String(count) : (numbers[locale] ??= new Intl.NumberFormat(locale)).format(count);
   return format(ui[`${noun}_${plural.select(count)}`] ?? ui[`${noun}_other`], { count: written });
 }
 
