@@ -10,12 +10,12 @@ from pathlib import Path
 HINT = "run ./dev check, or .venv/bin/python -m generator ... (the generator needs the project's virtual environment)"
 
 
-def _check(config_file: str):
-    """Run every check a strict build runs; print the problems; return the outcome."""
+def _check(config_file: str, source_links: bool = False):
+    """Run every check a strict build runs; print the problems; return the outcome (source_links: project.check's)."""
     from generator import project
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    outcome = project.check(config_file)
+    outcome = project.check(config_file, source_links=source_links)
     if outcome.problems:
         print(outcome.report(), file=sys.stderr)
     for note in outcome.notes:  # pages of an added language still shown in the default language
@@ -51,7 +51,7 @@ def cmd_build(args) -> int:
     """Write the generated Markdown pages to a folder, beside docs/'s files (assets minified): another engine builds it."""
     from generator.engine_run import write_docs
 
-    outcome = _check(args.config)
+    outcome = _check(args.config, source_links=True)
     if outcome.failed:
         return 1
     write_docs(Path(args.config), outcome.result.pages, Path(args.out))

@@ -5,8 +5,10 @@ gzipped alone and repeats what the others hold; a message page fetched fifteen. 
 the built pages use, the build writes one ES module (`pack-<names>.js`) holding those modules and everything they
 import, each in its own function scope, and writes the sets into start.js's `PACKS` map; start.js then imports the
 pack instead of the modules. What start.js loads itself (the store, and what the store imports) stays modules of
-their own, imported by the pack: one store on the page, and no file downloaded twice. The sources are untouched:
-without a build (or with another engine's build) start.js finds no pack and loads the modules one by one.
+their own, imported by the pack: one store on the page, and no file downloaded twice. The plugin writes the packs
+after a MkDocs build; for another engine they are written into the docs folder it builds (engines.packed). Each page
+preloads its own pack (render.py). The sources are untouched: without a build, start.js finds no pack and loads the
+modules one by one.
 
 A module the bundler cannot wrap faithfully (an exported `let`, top-level `await`, an import it does not
 understand, an import cycle) leaves its sets unbundled: the page then loads modules one by one, which still works.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 ENTRY = "start.js"
@@ -115,7 +118,12 @@ def pack(folder: Path, names: list[str], modules: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _read(folder: Path, file: str) -> str:
+def _read(folder: Path | Mapping[str, str], file: str) -> str:
+    """A script's text from its folder, or from a mapping of the folder's texts by file name."""
+    if isinstance(folder, Mapping):
+        if file not in folder:
+            raise OSError(f"no {file}")
+        return folder[file]
     return (folder / file).read_text("utf-8")
 
 
@@ -140,27 +148,62 @@ def pack_name(names: tuple[str, ...]) -> str:
     return "pack-" + ".".join(names) + ".js"
 
 
+def packs(folder: Path | Mapping[str, str], sets: Iterable[tuple[str, ...]]) -> dict[str, str]:
+    """The pack of each module set that can be bundled, by file name, and start.js with its PACKS map filled in
+    (under its own name); nothing if start.js has no PACKS line. folder: the scripts' folder, or its texts by name."""
+    source = _read(folder, ENTRY)
+    if not PACKS_LINE.search(source):
+        return {}
+    modules = dict(MODULE_MAP.findall(source))
+    out, known = {}, {}
+    for names in sorted(sets):
+        try:
+            out[pack_name(names)] = pack(folder, list(names), modules)
+        except (Unbundlable, OSError, KeyError):
+            continue  # these pages load their modules one by one
+        known[" ".join(names)] = "./" + pack_name(names)
+    filled = f"const PACKS = new Map({json.dumps(sorted(known.items()))}); // written by the build (generator/bundle.py)"
+    out[ENTRY] = PACKS_LINE.sub(lambda _: filled, source, count=1)
+    return out
+
+
+def packable(folder: Path | Mapping[str, str]) -> dict[str, bool]:
+    """Each module of start.js's map -> whether pack() can wrap it with what it imports (a page's set of modules
+    gets a pack when each of them can). Each file is parsed once. Empty without a start.js."""
+    try:
+        modules = dict(MODULE_MAP.findall(_read(folder, ENTRY)))
+    except OSError:
+        return {}
+    shared, done = loaded_by_entry(folder), {}
+
+    def wraps(file: str, path: frozenset[str]) -> bool:
+        if file in shared:
+            return True
+        if file in path:
+            return False  # an import cycle
+        if file not in done:
+            try:
+                imports = parse(_read(folder, file))[0]
+            except (Unbundlable, OSError):
+                imports = None
+            done[file] = imports is not None and all(wraps(dep, path | {file}) for _, dep in imports)
+        return done[file]
+
+    return {name: wraps(file, frozenset()) for name, file in modules.items()}
+
+
 def write_packs(site_dir: Path, entry: str, sets: set[tuple[str, ...]] | None = None) -> list[str]:
     """Write a pack for each module set the built pages use (sets: page_sets' answer, if the caller has it), beside
     the built entry (start.js), and fill in its PACKS map; return the packs' paths relative to site_dir. Nothing is
     written if start.js has no PACKS line."""
-    start = site_dir / entry
-    folder = start.parent
-    source = start.read_text("utf-8")
-    if not PACKS_LINE.search(source):
-        return []
-    modules = dict(MODULE_MAP.findall(source))
-    written, packs = [], {}
-    for names in sorted(page_sets(site_dir, set(modules)) if sets is None else sets):
-        try:
-            text = pack(folder, list(names), modules)
-        except (Unbundlable, OSError):
-            continue  # these pages load their modules one by one
-        (folder / pack_name(names)).write_text(text, "utf-8")
-        packs[" ".join(names)] = "./" + pack_name(names)
-        written.append((folder / pack_name(names)).relative_to(site_dir).as_posix())
-    filled = f"const PACKS = new Map({json.dumps(sorted(packs.items()))}); // written by the build (generator/bundle.py)"
-    start.write_text(PACKS_LINE.sub(lambda _: filled, source, count=1), "utf-8")
+    folder = (site_dir / entry).parent
+    if sets is None:
+        sets = page_sets(site_dir, set(dict(MODULE_MAP.findall(_read(folder, ENTRY)))))
+    written = []
+    for name, text in packs(folder, sets).items():
+        (folder / name).write_text(text, "utf-8")
+        if name != ENTRY:
+            written.append((folder / name).relative_to(site_dir).as_posix())
     return written
 
 

@@ -90,13 +90,13 @@ def generate(config_file: Path, language=None):
     """
     from generator import project
 
-    outcome = project.check(config_file)
+    outcome = project.check(config_file, source_links=True)
     if outcome.problems:
         print(outcome.report(), file=sys.stderr)
     if outcome.failed or language is None or language.default:
         return None if outcome.failed else outcome.result
     config, _ = project.load_config(config_file)
-    other = project.run(config, config.plugins[project.PLUGIN].config, strict=True, language=language)
+    other = project.run(config, config.plugins[project.PLUGIN].config, strict=True, language=language, source_links=True)
     return None if other.failed else other.result
 
 

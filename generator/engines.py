@@ -133,8 +133,26 @@ def with_modules(assets: list[str], names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys([posixpath.normpath(a) for a in assets] + modules))
 
 
+def packed(pages: Mapping[str, str], docs: Mapping[str, bytes], assets: list[str]) -> dict[str, bytes]:
+    """The packs of the module sets the generated pages start, and the listed start.js with its map of them, by path
+    under docs/ (bundle.packs: what the plugin writes after a MkDocs build). Empty without a listed start.js."""
+    from generator import bundle
+
+    entry = next((a for a in map(posixpath.normpath, assets) if posixpath.basename(a) == bundle.ENTRY and a in docs), None)
+    if entry is None:
+        return {}
+    folder = posixpath.dirname(entry)
+    scripts = [n for n in docs if posixpath.dirname(n) == folder and n.endswith(".js")]
+    texts = {posixpath.basename(n): docs[n].decode("utf-8") for n in scripts}
+    known = set(dict(bundle.MODULE_MAP.findall(texts[bundle.ENTRY])))
+    sets = {tuple(sorted(set(bundle.DATA_MODULE.findall(text)) & known)) for text in pages.values()} - {()}
+    return {posixpath.join(folder, name): text.encode("utf-8") for name, text in bundle.packs(texts, sets).items()}
+
+
 def docs_files(pages: Mapping[str, str], docs: Mapping[str, bytes], assets: list[str]) -> dict[str, bytes]:
-    """Everything a docs folder holds for another engine: docs/ as it is, assets minified, the generated pages."""
+    """Everything a docs folder holds for another engine: docs/ as it is with the packs of the pages' modules, assets
+    minified, the generated pages."""
+    docs = {**docs, **packed(pages, docs, assets)}
     names = set(with_modules(assets, docs))
     files = {name: minified(name, data) if name in names else data for name, data in docs.items()}
     for name in pages:

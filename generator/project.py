@@ -109,14 +109,14 @@ def date_locale_of(options, language=None) -> str:
     return options.date_locale if language is None or language.default else ""
 
 
-def settings_from(config, options, language=None) -> Settings:
+def settings_from(config, options, language=None, source_links: bool = False) -> Settings:
     """Collect what the pages need from the MkDocs configuration (for one language, if given)."""
     from generator.render import Settings
 
-    return Settings(**settings_fields(config, options, language))
+    return Settings(**settings_fields(config, options, language, source_links=source_links))
 
 
-def settings_fields(config, options, language=None, keyed: bool = False) -> dict:
+def settings_fields(config, options, language=None, keyed: bool = False, source_links: bool = False) -> dict:
     """render.Settings' fields as a dict (a build whose pages come from the build cache never imports the renderer).
     keyed: for a cache key, the fields read from the scripts (script_fields) are the scripts' digest instead."""
     fields = {
@@ -130,12 +130,20 @@ def settings_fields(config, options, language=None, keyed: bool = False) -> dict
         "weekend": list(options.weekend),
     }
     digest = scripts_digest(config) if keyed else None
-    return fields | ({"module_words": digest, "module_preloads": digest} if keyed else script_fields(config))
+    fields |= {"scripts_folder": posixpath.dirname(_entry(config) or ""), "source_links": source_links}
+    return fields | (dict.fromkeys(SCRIPT_FIELDS, digest) if keyed else script_fields(config))
+
+
+SCRIPT_FIELDS = ("module_words", "module_preloads", "module_packs")
 
 
 def script_fields(config) -> dict:
     """The settings read from the scripts beside the listed start.js."""
-    return {"module_words": module_words(config), "module_preloads": module_preloads(config)}
+    return {
+        "module_words": module_words(config),
+        "module_preloads": module_preloads(config),
+        "module_packs": module_packs(config),
+    }
 
 
 def adviser_of(options) -> dict:
@@ -155,7 +163,7 @@ def _entry(config) -> str | None:
 def module_words(config) -> dict | None:
     """What each browser module reads of the interface words, from the sources beside the listed start.js."""
     entry = _entry(config)
-    return _words_read((Path(config.docs_dir) / entry).parent) if entry else None
+    return _from_scripts("words", (Path(config.docs_dir) / entry).parent, bundle.words_read) if entry else None
 
 
 def module_preloads(config) -> tuple[str, ...]:
@@ -165,6 +173,12 @@ def module_preloads(config) -> tuple[str, ...]:
         return ()
     folder = posixpath.dirname(entry)
     return tuple(f"{folder}/{name}" for name in sorted(bundle.loaded_by_entry(Path(config.docs_dir) / folder)))
+
+
+def module_packs(config) -> dict[str, bool]:
+    """Each module of the listed start.js's map -> whether the build packs it (bundle.packable); empty without one."""
+    entry = _entry(config)
+    return _from_scripts("packable", (Path(config.docs_dir) / entry).parent, bundle.packable) if entry else {}
 
 
 def scripts_digest(config) -> str | None:
@@ -183,17 +197,17 @@ def _scripts_key(folder: Path) -> str | None:
         return None
 
 
-def _words_read(folder: Path) -> dict | None:
-    """bundle.words_read of the scripts in a folder, or what it gave an earlier build for the same scripts."""
+def _from_scripts(kind: str, folder: Path, read):
+    """read(folder) of the scripts in a folder, or what it gave an earlier build for the same scripts."""
     from generator import buildcache
 
     digest = _scripts_key(folder)
     if digest is None:
-        return bundle.words_read(folder)
-    found = buildcache.load("words", digest)
+        return read(folder)
+    found = buildcache.load(kind, digest)
     if not isinstance(found, dict):
-        found = bundle.words_read(folder)
-        buildcache.store("words", digest, found)
+        found = read(folder)
+        buildcache.store(kind, digest, found)
     return found
 
 
@@ -286,11 +300,12 @@ def _relocate(problems: list[Problem], files: set[str], label: str, language) ->
     return [replace(p, file=moved.get(p.file, p.file)) for p in problems]
 
 
-def run(config, options, strict: bool, cache: bool = False, language=None) -> Outcome:
+def run(config, options, strict: bool, cache: bool = False, language=None, source_links: bool = False) -> Outcome:
     """Check branding, content, templates and docs/ clashes of a loaded configuration; generate the pages.
 
     With `language` (generator.languages.Language), the language's folders are laid over the default ones. With
-    `cache`, the pages of an earlier build with the very same inputs are reused (generator/buildcache.py).
+    `cache`, the pages of an earlier build with the very same inputs are reused (generator/buildcache.py). With
+    `source_links`, the pages are for an engine that runs no plugin (Zensical; render.Settings.source_links).
     """
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     every = langs.from_options(options.languages)
@@ -303,10 +318,12 @@ def run(config, options, strict: bool, cache: bool = False, language=None) -> Ou
     marked = untranslated_pages(notes, content, options.content_dir, language)
     try:
         if not outside and cache:
-            fields = settings_fields(config, options, language, keyed=True)
+            fields = settings_fields(config, options, language, keyed=True, source_links=source_links)
             result = generate_cached(content, templates, fields, options.content_dir, marked, lambda: script_fields(config))
         elif not outside:
-            result = generate(content, templates, settings_from(config, options, language), label=options.content_dir)
+            result = generate(
+                content, templates, settings_from(config, options, language, source_links), label=options.content_dir
+            )
             mark_untranslated(result.pages, marked, result.ui)
     except ContentErrors as e:
         problems += e.problems
@@ -371,16 +388,17 @@ def _with_note(page: str, text: str) -> str:
     return "\n".join(lines[:at] + [note] + lines[at:])
 
 
-def check(config_file: str | Path = "mkdocs.yml", strict: bool = True) -> Outcome:
-    """Load mkdocs.yml and run every check a strict build runs, for every language; the command line's one entry point."""
+def check(config_file: str | Path = "mkdocs.yml", strict: bool = True, source_links: bool = False) -> Outcome:
+    """Load mkdocs.yml and run every check a strict build runs, for every language; the command line's one entry point.
+    source_links: the pages are for an engine that runs no plugin (run's `source_links`)."""
     config, problems = load_config(config_file)
     if config is None:
         return Outcome(None, problems, strict)
     options = config.plugins[PLUGIN].config
     every = langs.from_options(options.languages) or [None]
-    outcome = run(config, options, strict, language=every[0])
+    outcome = run(config, options, strict, language=every[0], source_links=source_links)
     for language in every[1:]:
-        other = run(config, options, strict, language=language)
+        other = run(config, options, strict, language=language, source_links=source_links)
         outcome.problems += [p for p in other.problems if p not in outcome.problems]
         outcome.notes += other.notes
     outcome.problems = problems + outcome.problems

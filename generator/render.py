@@ -41,6 +41,9 @@ class Settings:
     weekend: list[str] = field(default_factory=lambda: ["saturday", "sunday"])  # the desk's non-working days
     module_words: dict | None = None  # module -> the interface words its code reads (bundle.words_read); None: all
     module_preloads: tuple[str, ...] = ()  # what start.js imports (bundle.loaded_by_entry), from the docs root
+    module_packs: dict[str, bool] = field(default_factory=dict)  # module -> whether the build packs it (bundle.packable)
+    scripts_folder: str = ""  # start.js's folder under the docs root, where the packs go; empty: no start.js
+    source_links: bool = False  # links in the pages' HTML relative to the page's source file, as Zensical reads them
 
 
 def pages_of(guide: Guide) -> list[tuple[str, str, dict]]:
@@ -148,7 +151,7 @@ class _Renderer:
         self.data: dict[str, dict] = {}  # each page's data document, until the page is rendered (page_data)
         self.env.filters.update(md=md, meta_title=front_matter_title, blanks=self.blanks_html)
         self.env.globals.update(
-            guide=guide, settings=settings, schema=schema(), url=self.url, src=self.src, sentences=blank_syntax.sentences
+            guide=guide, settings=settings, schema=schema(), url=self.html_url, src=self.src, sentences=blank_syntax.sentences
         )
         self.env.globals["ui"] = guide.ui  # the interface words of the build's language (content/ui.yml)
         self.env.globals.update(page_data=self.page_data, message_config=self.message_config, placement=pagedata.placement)
@@ -222,15 +225,21 @@ class _Renderer:
         if page not in self.data:
             return text
         data, reads = self.data.pop(page), self.settings.module_words
+        names = ["", *bundle.DATA_MODULE.findall(text)]
         if reads is not None:
-            names = ["", *bundle.DATA_MODULE.findall(text)]
             data["ui"] = pagedata.words_for(data["ui"], [reads[n] for n in names if n in reads])
-        return text.replace(DATA_STAND_IN, pagedata.element(data, self.preloads(page)), 1)
+        return text.replace(DATA_STAND_IN, pagedata.element(data, self.preloads(page, names)), 1)
 
-    def preloads(self, page: str) -> Markup:
-        """Links that fetch what start.js imports while the page loads, beside start.js, not one after another."""
-        root = self.url(page, "index.md").removesuffix("index.html")
-        links = (f'<link rel="modulepreload" href="{escape(root + path)}">' for path in self.settings.module_preloads)
+    def preloads(self, page: str, names: list[str]) -> Markup:
+        """Links that fetch what start.js imports, and the pack of the page's modules, while the page loads: beside
+        start.js, not one after another."""
+        root = self.html_url(page, "index.md").removesuffix("index.html")
+        paths = list(self.settings.module_preloads)
+        packs = self.settings.module_packs
+        used = tuple(sorted({n for n in names if n in packs}))
+        if used and self.settings.scripts_folder and all(packs[n] for n in used):
+            paths.append(posixpath.join(self.settings.scripts_folder, bundle.pack_name(used)))
+        links = (f'<link rel="modulepreload" href="{escape(root + path)}">' for path in paths)
         return Markup("".join(links))
 
     @staticmethod
@@ -239,8 +248,14 @@ class _Renderer:
         target, _, anchor = target.partition("#")
         return posixpath.relpath(target, posixpath.dirname(page) or ".") + (f"#{anchor}" if anchor else "")
 
-    def url(self, page: str, target: str) -> str:
-        """Return the relative URL from one generated page to another (with an optional #anchor)."""
+    def html_url(self, page: str, target: str) -> str:
+        """url() for a link in the page's HTML: MkDocs leaves such links as written; Zensical reads them relative to
+        the page's source file, as it reads Markdown links, and rewrites them (settings.source_links)."""
+        return self.url(page, target, from_source=self.settings.source_links)
+
+    def url(self, page: str, target: str, from_source: bool = False) -> str:
+        """Return the relative URL from one generated page to another (with an optional #anchor), from the served
+        page, or from the page's source file."""
         dirs = self.settings.use_directory_urls
 
         def served(path: str) -> str:
@@ -250,7 +265,7 @@ class _Renderer:
 
         target, _, anchor = target.partition("#")
         here, there = served(page), served(target)
-        start = (here.rstrip("/") if dirs else posixpath.dirname(here)) or "."
+        start = (posixpath.dirname(page) if from_source else here.rstrip("/") if dirs else posixpath.dirname(here)) or "."
         rel = posixpath.relpath(there or ".", start)
         if dirs:
             rel = "./" if rel == "." else rel + "/"

@@ -147,20 +147,33 @@ def test_key_is_the_same_in_every_process():
     assert len(digests) == 1
 
 
-def test_words_read_is_reused_until_a_script_changes(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("kind", "read", "added", "changed"),
+    [
+        (
+            "words",
+            "words_read",
+            "export const extraWord = (ui) => ui.page_cache_test_word;",
+            lambda new, old: "page_cache_test_word" in new["message-card"][0] - old["message-card"][0],
+        ),
+        ("packable", "packable", "export let unwrappable = 1;", lambda new, old: old["message-card"] and not new["message-card"]),
+    ],
+)
+def test_what_the_build_reads_from_the_scripts_is_reused_until_a_script_changes(
+    tmp_path, monkeypatch, kind, read, added, changed
+):
     monkeypatch.setenv(buildcache.CACHE_ENV, str(tmp_path / "cache"))
     calls = []
-    real = project.bundle.words_read
-    monkeypatch.setattr(project.bundle, "words_read", lambda folder: calls.append(1) or real(folder))
+    real = getattr(project.bundle, read)
+    counted = lambda folder: calls.append(1) or real(folder)  # noqa: E731
     folder = tmp_path / "guide"
     shutil.copytree(ROOT / "docs" / "assets" / "guide", folder)
-    first = project._words_read(folder)
-    assert first == real(folder) and first is not None
-    assert project._words_read(folder) == first and len(calls) == 1
+    first = project._from_scripts(kind, folder, counted)
+    assert first == real(folder) and first
+    assert project._from_scripts(kind, folder, counted) == first and len(calls) == 1
     card = folder / "message-card.js"
-    card.write_text(card.read_text("utf-8") + "\nexport const extraWord = (ui) => ui.page_cache_test_word;\n", "utf-8")
-    changed = project._words_read(folder)
-    assert len(calls) == 2 and "page_cache_test_word" in changed["message-card"][0] - first["message-card"][0]
+    card.write_text(card.read_text("utf-8") + "\n" + added + "\n", "utf-8")
+    assert changed(project._from_scripts(kind, folder, counted), first) and len(calls) == 2
 
 
 def test_an_added_language_built_by_serve_freezes_nothing(monkeypatch):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.bundle import Unbundlable, pack, pack_name, parse, write_packs
+from generator.bundle import Unbundlable, pack, pack_name, packable, parse, write_packs
 from generator.minify import minify_js
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +73,42 @@ def test_one_pack_per_module_set_of_the_pages_and_start_js_knows_them(tmp_path):
     start = (site / "assets" / "guide" / "start.js").read_text("utf-8")
     assert 'new Map([["a b", "./pack-a.b.js"], ["b", "./pack-b.js"]]);' in start
     assert write_packs(site, "assets/guide/start.js") == []  # filled in once: a rebuild copies start.js afresh
+
+
+def test_packable_says_which_modules_pack_wraps_each_file_parsed_once(tmp_path):
+    start = START.replace('["b", "./b.js"],', '["b", "./b.js"],\n  ["c", "./c.js"],\n  ["d", "./d.js"],\n  ["e", "./e.js"],')
+    files = {
+        **FILES,
+        "c.js": 'import { double } from "./util.js";\nexport let c = 1;\n',  # an exported let
+        "d.js": 'import { f } from "./f.js";\nexport function start() {}\n',
+        "f.js": 'import { start } from "./d.js";\nexport const f = 1;\n',  # a cycle back to d
+    }  # e.js is missing
+    folder = project(tmp_path, files) / "assets" / "guide"
+    (folder / "start.js").write_text(start, "utf-8")
+    found = packable(folder)
+    assert found == {"a": True, "b": True, "c": False, "d": False, "e": False}
+    modules = {n: f"{n}.js" for n in found}
+    for name, can in found.items():  # the same answer as pack() itself
+        try:
+            pack(folder, [name], modules)
+            assert can, name
+        except (Unbundlable, OSError):
+            assert not can, name
+    texts = {p.name: p.read_text("utf-8") for p in folder.glob("*.js")}
+    assert packable(texts) == found  # the folder's texts by name do as well as the folder
+
+
+def test_another_engine_s_docs_get_the_packs_the_plugin_writes_after_a_build(tmp_path):
+    from generator.engines import packed
+
+    site = project(tmp_path)
+    folder = site / "assets" / "guide"
+    docs = {f"assets/guide/{p.name}": p.read_bytes() for p in folder.glob("*.js")}
+    pages = {"page.md": '<div data-module="b"></div>\n<div data-module="a"></div>', "other.md": '<div data-module="b">'}
+    got = packed(pages, docs, ["assets/guide/start.js", "assets/ati.css"])
+    write_packs(site, "assets/guide/start.js")
+    assert got == {f"assets/guide/{name}": (folder / name).read_bytes() for name in ("pack-a.b.js", "pack-b.js", "start.js")}
+    assert packed(pages, docs, ["assets/ati.css"]) == {}  # no start.js listed: no packs
 
 
 def test_what_the_store_imports_is_imported_by_the_pack_not_copied(tmp_path):
@@ -192,6 +228,16 @@ def test_pages_with_modules_preload_what_start_js_imports_at_their_own_depth():
             assert links == [root + p for p in preloads], (dirs, page)
             tags = "".join(f'<link rel="modulepreload" href="{link}">' for link in links)
             assert f"'>{tags}</div>" in pages[page], "the links sit inside the page data's element, which is closed"
+    packs = {name: True for name in ("message-card", "profile-form", "switcher", "planner")}
+    settings = Settings(module_preloads=preloads, module_packs=packs, scripts_folder="assets/guide")
+    pages = generate(read_tree(golden / "base", (".yml",)), read_templates(ROOT / "templates"), settings).pages
+    for page in ("messages/thanks.md", "planner.md"):
+        names = tuple(sorted(set(DATA_MODULE.findall(pages[page]))))
+        links = re.findall(r'<link rel="modulepreload" href="([^"]+)">', pages[page])
+        assert links[-1] == "../" * page.count("/") + "../assets/guide/" + pack_name(names), page
+    settings.module_packs = {**packs, "switcher": False}  # one module the bundler cannot wrap: no pack for its pages
+    pages = generate(read_tree(golden / "base", (".yml",)), read_templates(ROOT / "templates"), settings).pages
+    assert "pack-" not in pages["messages/thanks.md"]
 
 
 def test_what_start_js_imports_dynamically_is_shared_not_copied(tmp_path):
@@ -204,3 +250,20 @@ def test_what_start_js_imports_dynamically_is_shared_not_copied(tmp_path):
     assert loaded_by_entry(folder) == {"store.js", "util.js"}
     text = pack(folder, ["a", "b"], {"a": "a.js", "b": "b.js"})
     assert 'import * as $store from "./store.js";' in text and "function double" not in text
+
+
+@pytest.mark.parametrize("source_links", [False, True])
+def test_links_in_the_pages_html_are_written_for_the_engine_that_reads_them(source_links):
+    """MkDocs leaves a link in a page's HTML as written: relative to the served page (planner.md is served as
+    planner/). Zensical reads it relative to the page's source file and rewrites it: we write it so."""
+    from generator.core import generate
+    from generator.render import Settings
+    from generator.write import read_templates, read_tree
+
+    settings = Settings(module_preloads=("assets/guide/store.js",), source_links=source_links)
+    pages = generate(read_tree(ROOT / "tests" / "golden" / "base", (".yml",)), read_templates(ROOT / "templates"), settings).pages
+    up = "" if source_links else "../"
+    assert f'<a href="{up}steps/thank-you/">' in pages["planner.md"]
+    assert f'<link rel="modulepreload" href="{up or "./"}assets/guide/store.js">' in pages["planner.md"]
+    assert f'<link rel="modulepreload" href="{up}../assets/guide/store.js">' in pages["messages/thanks.md"]
+    assert 'href="steps/thank-you/"' in pages["index.md"]  # the home page is served where its source is
