@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.errors import ContentErrors, Problem, did_you_mean
+from generator.language_tags import LANGUAGE_TAG_EXPECTED, language_tag_problem
 from generator.load import Document, load
 
 PRIMARY = [
@@ -56,7 +57,7 @@ def _colour_fix(value: str, key: str, allowed: list[str]) -> str:
 
 
 def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exists) -> list[Problem]:
-    """Return the problems in the palette colours, the logo and the adviser contact."""
+    """Return the problems in the palette colours, the logo, the adviser contact and the date locales."""
     doc = locate(raw, file)
     problems = []
 
@@ -89,11 +90,19 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
             found=repr(logo),
             fix="put the image in docs/assets/ and write its path relative to docs/, such as assets/logo.svg",
         )
-    plugin_path: tuple = ("plugins",)
+    plugin: tuple = ("plugins",)
     if doc is not None and isinstance(doc.data, dict):
         for i, item in enumerate(doc.data.get("plugins") or []):
             if isinstance(item, dict) and PLUGIN in item:
-                plugin_path = ("plugins", i, PLUGIN, "adviser")
+                plugin = ("plugins", i, PLUGIN)
+    languages = [(i, item) for i, item in enumerate(options.get("languages") or []) if isinstance(item, dict)]
+    locales = [((*plugin, "date_locale"), options.get("date_locale"))]
+    locales += [((*plugin, "languages", i, "date_locale"), item.get("date_locale")) for i, item in languages]
+    for path, value in locales:
+        problem = language_tag_problem(value) if value else None
+        if problem:
+            add(path, problem[0], expected=LANGUAGE_TAG_EXPECTED, found=repr(value), fix=problem[1])
+    plugin_path = (*plugin, "adviser") if len(plugin) > 1 else plugin
     adviser = options.get("adviser") or {}
     for key, pattern, example in (("email", EMAIL, "careers@example.org"), ("phone", PHONE, "+44 20 7946 0000")):
         value = adviser.get(key)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.durations import DURATION_RE, UNIT_DAYS, number_pattern, parse_duration
 from generator.errors import Problem, describe, did_you_mean
+from generator.language_tags import LANGUAGE_TAG, LANGUAGE_TAG_EXPECTED, language_tag_problem
 from generator.load import Document, Path
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*([-_][a-z0-9]+)*$")
@@ -331,6 +332,26 @@ class DurationField(Field):
         return {"type": "string", "pattern": "^(" + "|".join(alternatives) + ")$"}
 
 
+class LanguageTag(Field):
+    """A language tag (BCP 47) whose language CLDR knows, such as en-GB: the browser writes dates and counts in it."""
+
+    @property
+    def label(self) -> str:
+        return "language tag (BCP 47), such as en-GB"
+
+    def check(self, value: object, ctx: Context, path: Path) -> bool:
+        if value is None:
+            self.empty(ctx, path, "a language tag")
+            return False
+        problem = language_tag_problem(value)
+        if problem:
+            ctx.add(path, problem[0], expected=LANGUAGE_TAG_EXPECTED, found=describe(value), fix=problem[1])
+        return problem is None
+
+    def schema(self, ids):
+        return {"type": "string", "pattern": LANGUAGE_TAG.pattern}
+
+
 from generator.fields_nested import List, Named, Object, Range  # noqa: E402, F401  (built on the classes above; re-exported)
 
 TYPES: dict[str, type[Field]] = {
@@ -342,6 +363,7 @@ TYPES: dict[str, type[Field]] = {
     "bool": Bool,
     "enum": Enum,
     "duration": DurationField,
+    "locale": LanguageTag,
     "range": Range,
     "list": List,
 }

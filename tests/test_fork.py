@@ -76,6 +76,8 @@ def test_bad_branding_stops_the_build_naming_the_line(tmp_path):
         config["theme"]["palette"][0]["primary"] = "indgo"
         config["theme"]["logo"] = "assets/missing.png"
         plugin_options(config)["adviser"] = {"email": "careers@example.org?bcc=x@y.z"}
+        plugin_options(config)["date_locale"] = "en_US"
+        plugin_options(config)["languages"][1]["date_locale"] = "German"
 
     set_config(project, spoil)
     site = tmp_path / "site"
@@ -89,6 +91,11 @@ def test_bad_branding_stops_the_build_naming_the_line(tmp_path):
     assert "did you mean 'indigo'?" in done.stderr
     assert f"mkdocs.yml:{logo}:" in done.stderr and "theme.logo: logo file not found" in done.stderr
     assert f"mkdocs.yml:{email}:" in done.stderr and "adviser.email: adviser email is not valid" in done.stderr
+    us = next(i for i, t in enumerate(lines, 1) if "en_US" in t)
+    german = next(i for i, t in enumerate(lines, 1) if "German" in t)
+    assert f"mkdocs.yml:{us}:" in done.stderr and "write 'en-US' (hyphens, not underscores)" in done.stderr
+    assert f"mkdocs.yml:{german}:" in done.stderr and "languages[1].date_locale: not a language tag" in done.stderr
+    assert "write the language's tag, 'de', or with a country, such as 'de-DE'" in done.stderr
     assert not site.exists()
 
 

@@ -120,7 +120,12 @@ def test_one_field_of_valid_content_replaced_by_anything(name, pick, new):
 
 
 SCHEMAS = {name: json.loads(text) for name, text in all_schemas().items()}
-RULES_ONLY = {"range upside down", "timing starts after its latest moment", "timing ends after its latest moment"}
+RULES_ONLY = {
+    "range upside down",
+    "timing starts after its latest moment",
+    "timing ends after its latest moment",
+    "unknown language",
+}
 
 
 def _scalars(value):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from markupsafe import Markup
@@ -152,3 +153,29 @@ def test_every_field_type_has_a_label_for_the_field_reference():
 def test_a_front_matter_title_escapes_markup_but_keeps_quotes_for_the_themes_own_escaping():
     """The footer's aria-label escapes the title again: a quote escaped twice would be read out as "&#39;"."""
     assert front_matter_title("""A recruiter's "call" <now>""") == 'title: "A recruiter\'s \\"call\\" &lt;now&gt;"'
+
+
+@pytest.mark.parametrize(
+    ("locale", "message", "fix"),
+    [
+        ('"english"', "not a language tag", "write the language's tag, 'en', or with a country, such as 'en-US'"),
+        ('"fax"', "unknown language", "write a language tag such as en-GB (English, United Kingdom) or de (German)"),
+        ('"en_GB"', "not a language tag", "write 'en-GB' (hyphens, not underscores)"),
+        ('"en-"', "not a language tag", "write a language tag such as en-GB (English, United Kingdom) or de (German)"),
+        ("1", "not a language tag", "write a language tag such as en-GB (English, United Kingdom) or de (German)"),
+    ],
+)
+def test_a_locale_that_is_no_language_tag_is_refused_with_its_line_and_fix(locale, message, fix):
+    """The browser's Intl throws on 'en_GB' and quietly writes the reader's own language for 'english'."""
+    from generator.core import check
+    from generator.write import read_tree
+
+    files = read_tree(Path(__file__).parent / "golden" / "base", (".yml",))
+    text = files["ui.yml"].decode("utf-8")
+    assert 'locale: "en-GB"\n' in text
+    files["ui.yml"] = text.replace('locale: "en-GB"\n', f"locale: {locale}\n").encode("utf-8")
+    guide, problems = check(files)
+    assert guide is None
+    (problem,) = [p for p in problems if p.file.endswith("ui.yml")]
+    assert (problem.line, problem.message, problem.fix) == (3, message, fix), problem
+    assert check({**files, "ui.yml": text.replace("en-GB", "pt-BR").encode("utf-8")})[0] is not None
