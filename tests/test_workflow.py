@@ -33,3 +33,12 @@ def test_workflow_tests_then_builds_then_deploys_from_main():
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     uses = [s.get("uses", "") for s in jobs["deploy"]["steps"]]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
+
+
+def test_the_build_keeps_its_cache_between_runs():
+    """The build cache (generator/buildcache.py) is restored before the build and saved after it."""
+    steps = yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"]["build"]["steps"]
+    build = next(s for s in steps if s.get("run") == './dev build --engine "$ENGINE"')
+    folder = build["env"]["ATI_CACHE_DIR"].removeprefix("${{ github.workspace }}/")
+    cached = [s["with"] for s in steps[: steps.index(build)] if s.get("uses", "").startswith("actions/cache@")]
+    assert any(folder in c["path"].split() and c.get("restore-keys") for c in cached), cached
