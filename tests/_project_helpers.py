@@ -5,6 +5,7 @@ tests/conftest.py re-exports them for the tests; benchmarks/_common.py imports t
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -70,6 +71,10 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def handle(self):
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the browser left while a file was sent
+            super().handle()
 
 
 def serve(directory: Path, handler: type[http.server.BaseHTTPRequestHandler] = Quiet):
