@@ -35,8 +35,9 @@ def _known_language(tag: str) -> bool:
 def _tag_fix(value: object) -> str:
     """How to write a wrong language tag: hyphens for underscores, or the tag of a language written by its name."""
     text = str(value).strip()
-    if "_" in text and LANGUAGE_TAG.match(text.replace("_", "-")) and _known_language(text.replace("_", "-")):
-        return f"write '{text.replace('_', '-')}' (hyphens, not underscores)"
+    hyphens = text.replace("_", "-")
+    if hyphens != text and LANGUAGE_TAG.match(hyphens) and _known_language(hyphens):
+        return f"write '{hyphens}' (hyphens, not underscores)"
     from babel import Locale
     from babel.core import get_global
 
