@@ -223,6 +223,31 @@ def test_a_card_edited_in_place_is_what_copy_mail_and_txt_hand_over_until_droppe
         assert storage(tab) == {"local": {}, "session": {}}
 
 
+def test_an_edited_note_stays_with_its_person_when_an_interviewer_before_them_is_removed(page):
+    """A blind reader's find: Lena's edited note, then interviewer 1 (Anna) removed: the edit moved to Tom's card
+    (one place later), mailed to him. Now the edit and the card's own tone follow Lena; removing her forgets them."""
+    _fill(page)
+    cards = page.locator(".ati-card")
+    _edit(page, cards.nth(2), EDITED)
+    cards.nth(1).get_by_label("Tone of this note").select_option(label="Warm")
+    page.get_by_role("button", name="Remove interviewer 1").click()
+    expect(cards).to_have_count(2)
+    tom, lena = cards.nth(0), cards.nth(1)
+    expect(lena.locator(".ati-body")).to_have_text(EDITED)
+    assert tom.locator(".ati-body").text_content().startswith("Hi Tom,")  # his own tone, his own text
+    assert "tom.okafor@" in tom.locator("a[href^=mailto]").get_attribute("href")
+    assert "data pipeline" not in tom.locator(".ati-body").text_content()
+    page.reload()
+    expect(page.locator(".ati-card").nth(1).locator(".ati-body")).to_have_text(EDITED)
+    open_form(page)
+    page.get_by_role("button", name="Remove interviewer 2").click()
+    expect(page.locator(".ati-card")).to_have_count(1)
+    assert EDITED not in page.locator(".ati-cards").inner_text()
+    type_interviewers(page, PEOPLE[:2])  # a new second interviewer does not inherit Lena's note
+    expect(page.locator(".ati-card")).to_have_count(2)
+    assert "data pipeline" not in page.locator(".ati-cards").inner_text()
+
+
 def test_two_notes_typed_into_the_same_shape_are_named_with_what_to_change(page):
     """Issue 12: Tom's note edited to say what Anna's says (her name swapped for his): the page names the pair and
     how many sentences to reword; dropping the edit ends the warning."""

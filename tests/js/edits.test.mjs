@@ -1,7 +1,7 @@
 // Per-card edits and tones (edits.js): the stored shape, changes to one card, what a card shows, its variant.
 import assert from "node:assert/strict";
 import test from "node:test";
-import { cardEdit, cardVariant, changeCardEdit, cleanEdits, shownText } from "../../docs/assets/guide/edits.js";
+import { cardEdit, cardVariant, changeCardEdit, cleanEdits, dropPerson, shownText } from "../../docs/assets/guide/edits.js";
 
 const plain = (value) => JSON.parse(JSON.stringify(value));
 
@@ -31,6 +31,28 @@ test("changing one card leaves the others; removing every field removes the card
   assert.deepEqual(plain(edits), { appreciation: { 0: { variant: "warm" } } });
   changeCardEdit(edits, "appreciation", 0, { variant: null });
   assert.deepEqual(plain(edits), {});
+});
+
+test("removing a person forgets their cards and moves the later people's cards up with them, in that list only", () => {
+  const edits = cleanEdits({
+    appreciation: { 0: { text: "For Helen", list: "interviewers" }, 1: { text: "For Tom", list: "interviewers" }, 2: { variant: "warm", list: "interviewers" } },
+    reference: { 0: { text: "For the first referee", list: "referees" }, 1: { text: "For the second", list: "referees" } },
+    inquiry: { 0: { text: "To the contact" } },
+  });
+  dropPerson(edits, "interviewers", 0);
+  assert.deepEqual(plain(edits.appreciation), { 0: { text: "For Tom", list: "interviewers" }, 1: { variant: "warm", list: "interviewers" } });
+  assert.equal(edits.reference[1].text, "For the second");
+  assert.equal(edits.inquiry[0].text, "To the contact");
+  dropPerson(edits, "interviewers", 1);
+  dropPerson(edits, "referees", 1);
+  assert.deepEqual(plain(edits), {
+    appreciation: { 0: { text: "For Tom", list: "interviewers" } },
+    reference: { 0: { text: "For the first referee", list: "referees" } },
+    inquiry: { 0: { text: "To the contact" } },
+  });
+  dropPerson(edits, "interviewers", 0);
+  assert.equal(edits.appreciation, undefined);
+  assert.deepEqual(plain(cleanEdits({ a: { 0: { list: "interviewers" } } })), {}); // a list alone is no edit
 });
 
 test("a card shows its edit, and says so when the details made a different text since", () => {

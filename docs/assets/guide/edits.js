@@ -1,6 +1,8 @@
-// Per-card edits and tones: edits[messageId][index] = {text, basis, variant} (index: the addressee's); pure functions.
+// Per-card edits and tones: edits[messageId][index] = {text, basis, variant, list} (index: the addressee's in the list
+// the message's cards follow, "interviewers" or "referees", kept so that removing a person moves the later cards'
+// edits up with them; 0 for a message with one card); pure functions.
 const INDEX = /^\d{1,3}$/;
-const FIELDS = ["text", "basis", "variant"];
+const FIELDS = ["text", "basis", "variant", "list"];
 const owned = (object, key) => object != null && Object.prototype.hasOwnProperty.call(object, key);
 
 // One card's entry with its text fields only ({text, basis, variant}), or null when it holds none.
@@ -9,7 +11,7 @@ function cleanCard(source) {
   const out = Object.create(null);
   for (const field of FIELDS) if (typeof source[field] === "string") out[field] = source[field];
   if (typeof out.text !== "string") delete out.basis; // a basis without an edit means nothing
-  return Object.keys(out).length ? out : null;
+  return "text" in out || "variant" in out ? out : null; // a list alone means nothing either
 }
 
 // Well-formed per-card edits from whatever storage held; a message's single edited text (the shape before
@@ -48,6 +50,21 @@ export function changeCardEdit(edits, message, index, patch) {
   else delete cards[String(index)];
   if (Object.keys(cards).length) edits[message] = cards;
   else delete edits[message];
+  return edits;
+}
+
+// Forget the cards of the person removed from a list (interviewers, referees) at index, and move the cards of the
+// people after them up one, in every message whose cards follow that list.
+export function dropPerson(edits, list, index) {
+  for (const [message, cards] of Object.entries(edits)) {
+    const kept = Object.create(null);
+    for (const [key, card] of Object.entries(cards)) {
+      if (card.list !== list || Number(key) < index) kept[key] = card;
+      else if (Number(key) > index) kept[String(Number(key) - 1)] = card;
+    }
+    if (Object.keys(kept).length) edits[message] = kept;
+    else delete edits[message];
+  }
   return edits;
 }
 

@@ -12,6 +12,8 @@ import { similarityWarnings } from "./similarity.js";
 import { format } from "./text.js";
 
 let groups = 0; // names of the tone radio groups, unique on the page
+// The people list each kind of message's cards follow, one card a person (names.addressees).
+const LISTS = { "each-interviewer": "interviewers", "each-referee": "referees" };
 
 // The tone radios in a fieldset; each change is remembered as the reader's tone.
 function toneChoice(variants, ui, store) {
@@ -74,14 +76,18 @@ export function start(root, { data, store }) {
   if (premiumBox) toolbar.append(premiumBox.label);
   const premium = () => store.setting("premium") === true;
   const cards = [];
-  const onEdit = (index, patch) => store.updateApplication((app) => changeCardEdit(app.edits, config.id, index, patch));
+  // Where a card's edit is kept: by the addressee's place in the list the cards follow (which the forms' remove
+  // buttons keep in step: edits.dropPerson), or the other employer's; the one card of any other message at 0.
+  const to = config.recipients.to;
+  const personList = LISTS[to];
+  const editKey = (index) => (personList || to === "each-employer" ? index : 0);
+  const onEdit = (index, patch) => store.updateApplication((app) => changeCardEdit(app.edits, config.id, editKey(index), { ...patch, list: personList }));
 
   const update = () => {
     const variant = variants.find((v) => v.id === store.setting("variant")) || variants[0];
     const app = store.application();
     const people = { ...peopleOf(app, data), ...extraPeople(store, app, data, (v, id) => personOf(v, id, data.people.addresses)) };
     // An employer card goes to that application's main contact (issue 14's each-employer), named or not.
-    const to = config.recipients.to;
     const toContact = (t) => t.person === people.contact || to === "each-employer" || (to === "contact" && !fullName(t.person));
     const targets = addressees(config.recipients, people).map((t) => ({ ...t, contact: toContact(t) }));
     for (const radio of tones?.radios || []) radio.checked = radio.value === variant.id;
@@ -90,7 +96,7 @@ export function start(root, { data, store }) {
     while (cards.length > targets.length) cards.pop().remove();
     const values = targets.map((t) => cardValues(t, app, to, data.roles));
     cards.forEach((card, i) => {
-      const edit = cardEdit(app.edits, config.id, targets[i].index);
+      const edit = cardEdit(app.edits, config.id, editKey(targets[i].index));
       const context = { values: values[i], people, edit, messageTone: variant.id };
       card.show(cardVariant(variants, variant.id, edit), targets[i], context, targets.length > 1 ? i + 1 : 0);
     });

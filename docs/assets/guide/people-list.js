@@ -1,6 +1,7 @@
 // A list of people on a message page (issue 14): the referees or the coordinator the person adds, kept per
 // application in the store, or the other employers, read from the desk's other applications (read-only here).
 import { announce, element } from "./dom.js";
+import { dropPerson } from "./edits.js";
 import { format } from "./text.js";
 import { cleanPerson, isEmpty, listOf, otherEmployers } from "./extra-people.js";
 import { applicationName } from "./switcher.js";
@@ -40,11 +41,12 @@ function startEditable(root, { data, store }, list) {
   parts.box = parts.template.parentNode;
   const status = root.querySelector("[data-ati-people-status]");
   const show = () => showPeople(parts, listOf(store.application(), list), { list, max, ui });
-  const change = (edit) =>
+  const change = (edit, removed = -1) =>
     store.updateApplication((app) => {
       const people = listOf(app, list);
       edit(people);
       app.people = Object.assign(Object.create(null), app.people, { [list]: people });
+      if (removed >= 0) dropPerson(app.edits, list, removed); // each later person's notes stay theirs
     });
   const focus = (index) => {
     const sets = parts.box.querySelectorAll("[data-ati-entry]");
@@ -76,7 +78,7 @@ function startEditable(root, { data, store }, list) {
     if (!fieldset) return;
     const index = +fieldset.dataset.index;
     const name = fullName(listOf(store.application(), list)[index]) || format(ui.people_number, { number: index + 1 });
-    change((people) => people.splice(index, 1));
+    change((people) => people.splice(index, 1), index);
     show();
     focus(index);
     announce(status, format(ui.people_removed, { name }));

@@ -1,5 +1,6 @@
 // The profile form: the reader's details and one fieldset per recipient, kept in the store as they type.
 import { announce } from "./dom.js";
+import { dropPerson } from "./edits.js";
 import { syncPerson } from "./people.js";
 import { format } from "./text.js";
 
@@ -97,7 +98,10 @@ export function start(root, { data, store }) {
     const fieldset = event.target.closest("[data-ati-remove-interviewer]")?.closest("[data-ati-interviewer]");
     if (!fieldset) return;
     const index = +fieldset.dataset.index;
-    store.updateApplication((app) => app.recipients.splice(index, 1));
+    store.updateApplication((app) => {
+      app.recipients.splice(index, 1);
+      dropPerson(app.edits, "interviewers", index); // each later interviewer's notes stay theirs
+    });
     focusRecipient(index);
   });
   parts.remember.addEventListener("change", () => {
