@@ -115,9 +115,30 @@ def test_outcome_messages_go_to_the_main_contact_or_interviewer_one(page, site_u
         url = mail_link(card)
         assert url.startswith("mailto:sam.patel@northwind.example?"), url
         if mid == "acceptance":
-            assert "cc=anna.berg@northwind.example,tom.okafor@northwind.example,lena.fischer@northwind.example&" in url
+            copies = "anna.berg@northwind.example,tom.okafor@northwind.example,lena.fischer@northwind.example"
+            assert f"cc={copies}&" in url
+            webmail = card.locator(".ati-send a").all()  # Gmail and Outlook: the same copies
+            assert [urllib.parse.parse_qs(urllib.parse.urlsplit(a.get_attribute("href")).query)["cc"] for a in webmail] == [
+                [copies]
+            ] * 2
         text = downloaded(page, card)
         assert not UNSENDABLE.search(text) and "Dear Mx Patel," in text and text.rstrip().endswith("priya.sharma@example.com")
+
+
+def test_the_webmail_links_warn_of_unfilled_blanks_before_opening_like_the_mail_link(page):
+    """A blind reader's find: with only their own name typed, "Open in email app" warned of the blanks, and "Open in
+    Gmail" and "Open in Outlook on the web" opened a draft full of brackets at once."""
+    open_form(page)
+    type_person(page, "ati-your_name", {"given": "Priya", "family": "Sharma"})
+    card = _cards(page)[0]
+    opened = []
+    page.context.on("page", lambda new: opened.append(new))
+    for name in ("Open in Gmail", "Open in Outlook on the web"):
+        page.evaluate("document.querySelectorAll('.ati-status').forEach(s => (s.textContent = ''))")
+        card.get_by_role("link", name=name).click()
+        expect(card.locator(".ati-status")).to_contain_text("Not ready:")
+    page.wait_for_timeout(200)
+    assert opened == []
 
 
 def test_an_over_long_linkedin_note_warns_on_the_first_press(page, site_url):

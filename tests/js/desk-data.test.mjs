@@ -105,6 +105,10 @@ test("compose and calendar links decode to exactly the text", () => {
   const outlook = new URL(outlookUrl("anna@example.com", subject, body));
   assert.equal(outlook.searchParams.get("subject"), subject);
   assert.equal(outlook.searchParams.get("body"), body.replace(/\n/g, "\r\n"));
+  assert.equal(gmail.searchParams.has("cc"), false); // no copies: no empty field
+  const copies = ["tom+jobs@example.com", "lena@example.com"];
+  assert.equal(new URL(gmailUrl("anna@example.com", subject, body, copies)).searchParams.get("cc"), copies.join(","));
+  assert.equal(new URL(outlookUrl("anna@example.com", subject, body, copies)).searchParams.get("cc"), copies.join(","));
   const allDay = { summary: "Follow up – Northwind", description: "Step: a & b\nhttps://x/", from: "2026-12-07", to: "2026-12-08" };
   const google = new URL(googleCalendarUrl(allDay));
   assert.equal(google.searchParams.get("dates"), "20261207/20261209");

@@ -98,7 +98,8 @@ function guidance(card, { config, data, premium }) {
   return { text: notes.join(" · "), over };
 }
 
-// Add the card's buttons (copy, download), mail or sms link to its actions row; returns {subjectButton, mailLink, mailNote, smsLink}.
+// Add the card's buttons (copy, download), mail or sms link to its actions row; returns {subjectButton, mailLink, mailNote,
+// smsLink, guarded} (guarded(key, action, run): a click handler that first warns of unfilled blanks, for other links).
 function addActions(card, { config, data }) {
   const ui = data.ui;
   const { actions, status } = card.parts;
@@ -135,7 +136,7 @@ function addActions(card, { config, data }) {
           () => announce(status, ui.copy_failed, true),
         ),
     );
-  const out = { subjectButton: null, mailLink: null, mailNote: null, smsLink: null };
+  const out = { subjectButton: null, mailLink: null, mailNote: null, smsLink: null, guarded };
   if (config.email) {
     out.subjectButton = copyButton(ui.copy_subject, ui.copied_subject, () => card.subject);
     copyButton(ui.copy_body, ui.copied_body, () => card.body);
@@ -185,10 +186,10 @@ export function createCard(list, options) {
   const ui = data.ui;
   const parts = cardParts(ui);
   const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0, index: 0 };
-  const { subjectButton, mailLink, mailNote, smsLink } = addActions(card, options);
+  const { subjectButton, mailLink, mailNote, smsLink, guarded } = addActions(card, options);
   parts.root.append(parts.heading, parts.subjectLine, parts.body, parts.meta, parts.actions, parts.status);
   const showEditor = options.onEdit ? cardEditor(card, options) : () => {};
-  const send = sendActions(parts, options); // the send links and the sent button of send-actions.js
+  const send = sendActions(parts, options, guarded); // the send links and the sent button of send-actions.js
   list.append(parts.root);
 
   // Show a variant for one addressee ({person, index, cc, contact}) with the application's values (context: {values,
@@ -225,7 +226,7 @@ export function createCard(list, options) {
       if (mailLink.hidden) mailLink.removeAttribute("href");
       else mailLink.setAttribute("href", url);
     }
-    send(to, card.subject, card.body);
+    send(to, card.subject, card.body, cc);
     if (smsLink) smsLink.setAttribute("href", smsUrl(values[data.roles.recipient_phone], card.body));
     showEditor(variant);
   };

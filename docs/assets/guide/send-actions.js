@@ -14,14 +14,18 @@ function webLink(text) {
   return link;
 }
 
-// Add the send row to a card's root; returns update(recipient, subject, body) for every redraw of the card.
-export function sendActions(parts, { config, data, store = openedStore() }) {
+// Add the send row to a card's root; returns update(recipient, subject, body, cc) for every redraw of the card. guarded:
+// the card's own warning before a message with blanks unfilled goes anywhere (card.js), for the compose links too.
+export function sendActions(parts, { config, data, store = openedStore() }, guarded) {
   const ui = data.ui;
   const row = element("div", "ati-send");
   const gmail = config.email ? webLink(ui.open_gmail) : null;
   const outlook = config.email ? webLink(ui.open_outlook) : null;
   const mark = element("button", "ati-btn", ui.mark_sent);
   mark.type = "button";
+  for (const [link, key] of [[gmail, "gmail"], [outlook, "outlook"]]) {
+    if (link && guarded) link.addEventListener("click", guarded(key, ui.action_open, (unfilled) => announce(parts.status, format(ui.opening_mail, { unfilled }))));
+  }
   row.append(...[gmail, outlook].filter(Boolean), mark);
   parts.actions.after(row);
   mark.addEventListener("click", () => {
@@ -30,9 +34,9 @@ export function sendActions(parts, { config, data, store = openedStore() }) {
     store.record({ kind: "sent", date, step: config.step, message: config.id, title: document.querySelector("h1")?.textContent || config.id });
     announce(parts.status, format(ui.marked_sent, { date: displayValue(date, ui.locale) }));
   });
-  return (to, subject, body) => {
+  return (to, subject, body, cc = []) => {
     if (!gmail) return;
-    gmail.setAttribute("href", gmailUrl(to, subject, body));
-    outlook.setAttribute("href", outlookUrl(to, subject, body));
+    gmail.setAttribute("href", gmailUrl(to, subject, body, cc));
+    outlook.setAttribute("href", outlookUrl(to, subject, body, cc));
   };
 }

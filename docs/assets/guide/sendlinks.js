@@ -10,13 +10,13 @@ const query = (values) =>
     .join("&");
 const crlf = (text) => String(text ?? "").replace(/\r\n|\r|\n/g, "\r\n");
 
-// A Gmail compose link with recipient, subject and body.
-export const gmailUrl = (to, subject, body) =>
-  "https://mail.google.com/mail/?" + query({ view: "cm", fs: "1", to, su: subject, body: crlf(body) });
+// A Gmail compose link with recipient, copies (a list of addresses), subject and body.
+export const gmailUrl = (to, subject, body, cc = []) =>
+  "https://mail.google.com/mail/?" + query({ view: "cm", fs: "1", to, cc: cc.join(","), su: subject, body: crlf(body) });
 
-// An Outlook on the web compose link with recipient, subject and body.
-export const outlookUrl = (to, subject, body) =>
-  "https://outlook.office.com/mail/deeplink/compose?" + query({ to, subject, body: crlf(body) });
+// An Outlook on the web compose link with recipient, copies, subject and body.
+export const outlookUrl = (to, subject, body, cc = []) =>
+  "https://outlook.office.com/mail/deeplink/compose?" + query({ to, cc: cc.join(","), subject, body: crlf(body) });
 
 const compact = (iso) => iso.replace(/[-:]|\.\d+/g, "");
 
