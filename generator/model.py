@@ -181,6 +181,12 @@ class BlankDef:
     role: str = ""
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
+    @property
+    def example_parts(self) -> dict[str, str]:
+        """A person blank's example for its name fields: the first word as the given name, the rest as the family's."""
+        given, _, family = self.example.partition(" ")
+        return {"given": given, "family": family}
+
 
 @dataclass
 class Situation:
