@@ -75,6 +75,13 @@ def fill(text: str, values: dict[str, str]) -> str:
     return "".join(out)
 
 
+def sentence_end(abbreviations: list[str]) -> str:
+    """SENTENCE_END's pattern for the page, where a full stop after one of the words given (titles and forms of
+    address, such as Dr or Prof. Dr.) ends no sentence: "Frau Dr. Müller" is not two."""
+    words = sorted({word.strip(".") for text in abbreviations for word in text.split()} - {""})
+    return "".join(rf"(?<!\b{re.escape(word)})" for word in words) + SENTENCE_END.pattern
+
+
 def sentences(text: str) -> int:
     """Count sentences: each '.', '!' or '?' run followed by white space or the end."""
     return len(SENTENCE_END.findall(text))

@@ -155,7 +155,7 @@ def page_data(
         "labels": {b.id: b.label for b in guide.blanks if b.role},
         "ui": {k: v for k, v in guide.ui.items() if not k.startswith(PAGE_WORDS)},
         "rules": {
-            "sentenceEnd": blank_syntax.SENTENCE_END.pattern,
+            "sentenceEnd": blank_syntax.sentence_end([*guide.titles, *(a.get("text") or "" for a in guide.addresses)]),
             "mailLinkLimit": MAIL_LINK_LIMIT,
             "weekend": sorted(WEEKDAYS.index(d) for d in set(days)),
             "urls": {"desk": url("applications.md"), "print": url("application-print.md")},

@@ -181,3 +181,18 @@ def test_a_day_written_the_german_way_is_not_a_sentence_end_in_python_or_the_bro
     assert blanks.sentences(text) == 5
     script = f"console.log(({json.dumps(text)}.match(new RegExp({json.dumps(blanks.SENTENCE_END.pattern)}, 'g')) || []).length)"
     assert subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout.strip() == "5"
+
+
+def test_a_full_stop_after_a_title_or_form_of_address_ends_no_sentence_in_python_or_the_browser():
+    """A blind reader's find: "Frau Dr. Müller" counted as two sentences, so a four-sentence note read as five."""
+    pattern = blanks.sentence_end(["Dr.", "Prof.", "Prof. Dr.", "Herr", "Ms", ""])
+    texts = {
+        "Sehr geehrte Frau Dr. Müller, vielen Dank. Ich freue mich!": 2,
+        "Sehr geehrter Herr Prof. Dr. Schäfer, danke für den 3. März. Bis bald.": 2,
+        "Dear Ms. Berg, I met Dr. Who. Then I left.": 2,
+        "Wir sprachen über Dr. Ich bin Herr.": 0,  # the cost of the rule: an abbreviation word ending a sentence
+    }
+    for text, count in texts.items():
+        assert len(re.findall(pattern, text)) == count, text
+        script = f"console.log(({json.dumps(text)}.match(new RegExp({json.dumps(pattern)}, 'g')) || []).length)"
+        assert subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout.strip() == str(count)
