@@ -36,6 +36,17 @@ test("a user's value is never changed by the clean-up around a dropped part", ()
   assert.equal(renderTemplate(nodes, { a: "e.g. this ,odd one," }).text, "e.g. this ,odd one,.");
 });
 
+test("a value that repeats the word before its blank loses the repeat, and only then", () => {
+  const nodes = ["Danke für die Erklärung, wie ", { blank: "clarified", label: "Geklärter Punkt" }, "."];
+  assert.equal(renderTemplate(nodes, { clarified: "wie die Einarbeitung abläuft" }).text, "Danke für die Erklärung, wie die Einarbeitung abläuft.");
+  assert.equal(renderTemplate(nodes, { clarified: "Wie  das Team arbeitet" }).text, "Danke für die Erklärung, wie das Team arbeitet.");
+  assert.equal(renderTemplate(nodes, { clarified: "wieder alles" }).text, "Danke für die Erklärung, wie wieder alles."); // a longer word
+  assert.equal(renderTemplate(nodes, { clarified: "wie" }).text, "Danke für die Erklärung, wie wie."); // nothing would be left
+  const role = ["the ", { blank: "role", label: "Role" }, " role"];
+  assert.equal(renderTemplate(role, { role: "The Data Analyst" }).text, "the Data Analyst role");
+  assert.equal(renderTemplate([{ blank: "a", label: "A" }], { a: "how it works" }).text, "how it works"); // nothing before
+});
+
 test("letter and note layouts", () => {
   const parts = { greeting: "Dear Ms Berg,", body: "Thank you.", signOff: "Kind regards,", name: "Priya Sharma", signature: ["+44 20 7946 0958", ""] };
   assert.equal(composeMessage(parts), "Dear Ms Berg,\n\nThank you.\n\nKind regards,\nPriya Sharma\n+44 20 7946 0958");

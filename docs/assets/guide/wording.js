@@ -11,6 +11,14 @@ export const isFilled = (value) => String(value ?? "").trim() !== "";
 /** Upper-case the first letter of text (used where a dropped part leaves a sentence start). */
 const capitalize = (text) => text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 
+/** A value without its first word when the text before the blank ends with that word: "how [Topic]" filled
+ * with "how the team works" reads "how the team works", not "how how". */
+function withoutRepeat(before, value) {
+  const last = /(\p{L}+)\s+$/u.exec(before)?.[1];
+  const first = /^(\p{L}+)\s+(?=\S)/u.exec(value);
+  return last && first && first[1].toLowerCase() === last.toLowerCase() ? value.slice(first[0].length) : value;
+}
+
 /** Render parsed template nodes (from generator/wording.py) with values: { pieces, text, missing }. */
 export function renderTemplate(nodes, values) {
   const pieces = [];
@@ -57,7 +65,7 @@ export function renderTemplate(nodes, values) {
       if (rest) pieces.push({ text: join(rest, true) });
       return;
     }
-    const value = String(values[node.blank] ?? "").replace(/\s+/g, " ").trim();
+    const value = withoutRepeat(lastText(), String(values[node.blank] ?? "").replace(/\s+/g, " ").trim());
     if (!value) missing.push(node.blank);
     if (gap) {
       const sep = join("", false);
