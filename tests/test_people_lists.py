@@ -125,6 +125,9 @@ def test_with_no_other_employer_on_the_desk_the_card_greets_the_main_contact_and
     assert card["body"].startswith("Dear [Main contact],"), card["body"]
     assert "Contoso" not in card["body"] and "Analyst" not in card["body"] and "[Company]" in card["body"]
     assert card["body"].rstrip().endswith("Priya Sharma"), card["body"]
+    # A blind reader's find: the card said "3 blanks to fill: Role, Main contact, Company" with all three filled in.
+    meta = page.locator(".ati-card .ati-meta").inner_text()
+    assert meta.endswith("No other open applications on your desk yet.") and "to fill" not in meta, meta
     context.close()
 
 

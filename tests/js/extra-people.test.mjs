@@ -66,7 +66,7 @@ test("addressees: one card per named referee, the coordinator, one card per othe
     { person: tom, index: 0, cc: [], values },
     { person: {}, index: 1, cc: [], values: { company: "Northwind" } },
   ]);
-  assert.deepEqual(addressees({ to: "each-employer" }, { employers: [] }), [{ person: {}, index: 0, cc: [] }]);
+  assert.deepEqual(addressees({ to: "each-employer" }, { employers: [] }), [{ person: {}, index: 0, cc: [], none: true }]); // none: no other employer yet, said under the card
 });
 
 test("extraPeople and cardValues: what the message card gives addressees and each card", async () => {

@@ -94,7 +94,8 @@ function guidance(card, { config, data, premium }) {
     notes.push(format(ui.characters, { count, limit }) + (count > limit ? format(ui.over_limit, { over: count - limit }) : ""));
   }
   const labels = [...card.missing.values()];
-  notes.push(labels.length ? format(ui.to_fill, { blanks: counted(ui, "blank", labels.length, data.numbers?.latinDigits), labels: labels.join(", ") }) : ui.all_filled);
+  if (card.none) notes.push(ui.people_no_employers); // the blanks are the other employers', not the reader's to fill
+  else notes.push(labels.length ? format(ui.to_fill, { blanks: counted(ui, "blank", labels.length, data.numbers?.latinDigits), labels: labels.join(", ") }) : ui.all_filled);
   return { text: notes.join(" · "), over };
 }
 
@@ -198,7 +199,7 @@ export function createCard(list, options) {
   const show = (variant, target, context, number) => {
     const values = Object.create(null);
     for (const [key, value] of Object.entries(context.values)) values[key] = displayValue(value, data.dates.locale);
-    Object.assign(card, { armed: null, number, missing: new Map(), index: target.index, messageTone: context.messageTone });
+    Object.assign(card, { armed: null, number, missing: new Map(), index: target.index, messageTone: context.messageTone, none: !!target.none });
     parts.status.textContent = "";
     const name = fullName(target.person);
     parts.heading.hidden = !number && !name;

@@ -83,7 +83,7 @@ export function addressees(recipients = {}, { contact = {}, interviewers = [], r
   if (recipients.to === "coordinator") return [{ person: coordinator || {}, index: 0, cc: [] }];
   if (recipients.to === "each-employer") {
     const cards = employers.map(({ person, values }, index) => ({ person: person || {}, index, cc: [], values }));
-    return cards.length ? cards : [{ person: {}, index: 0, cc: [] }];
+    return cards.length ? cards : [{ person: {}, index: 0, cc: [], none: true }]; // none: no other employer yet
   }
   const named = interviewers.map((person, index) => ({ person, index })).filter(({ person }) => hasName(person));
   const to = hasName(contact) ? { person: contact, index: -1 } : named[0] || { person: interviewers[0] || {}, index: 0 };
