@@ -8,7 +8,7 @@ from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from _personalize_helpers import PREFIX, cards, fill_profile
+from _personalize_helpers import PREFIX, cards, fill_profile, open_form
 from conftest import FIXTURE, copy_project, served_build
 
 pytestmark = pytest.mark.browser
@@ -64,13 +64,21 @@ def due(page) -> list[tuple[str, str]]:
 
 def test_two_applications_switched_each_message_page_shows_the_current_one(context, site_url):
     page = open_page(context, site_url + "messages/appreciation/")
-    fill_profile(page, {"company": "Northwind Traders"})  # the first application, created by typing
+    own = {"your_name": "Priya Sharma", "your_email": "priya@example.com"}
+    fill_profile(page, {**own, "company": "Northwind Traders"})  # the first application, created by typing
     page.goto(site_url + "applications/")
     page.locator(".ati-desk:not([hidden])").wait_for()
     page.click("[data-ati-add]")
     page.goto(site_url + "messages/appreciation/")
+    open_form(page)  # the new application starts with the person's own details, and nothing of the first one
+    assert [page.input_value(s) for s in ("#ati-your_name-given", "#ati-your_email", "#ati-company")] == [
+        "Priya",
+        "priya@example.com",
+        "",
+    ]
     fill_profile(page, {"company": "Fabrikam"})
     assert "Fabrikam" in cards(page)[0]["body"]
+    assert cards(page)[0]["body"].rstrip().endswith("Priya Sharma\npriya@example.com")
     page.select_option(".ati-switcher select", label="Northwind Traders")
     assert "Northwind Traders" in cards(page)[0]["body"]
     page.goto(site_url + "messages/inquiry/")

@@ -1,7 +1,7 @@
 // Unit tests of the people lists' data (docs/assets/guide/extra-people.js) and their place in the store.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cleanPerson, employerValues, isEmpty, listOf, otherEmployers } from "../../docs/assets/guide/extra-people.js";
+import { cleanPerson, employerValues, isEmpty, listOf, otherEmployers, ownDetails } from "../../docs/assets/guide/extra-people.js";
 import { cleanState, createStore } from "../../docs/assets/guide/store.js";
 import { MemoryStorage } from "./memory-storage.mjs";
 
@@ -95,4 +95,13 @@ test("extraPeople and cardValues: what the message card gives addressees and eac
   assert.equal(cardValues({ index: 0, values: { company: "Fabrikam" } }, app, "each-employer").company, "Fabrikam");
   const alone = cardValues({ index: 0 }, app, "each-employer", roles); // no other employer on the desk yet
   assert.deepEqual({ ...alone }, { your_name: "Priya Sharma" });
+});
+
+test("a new application starts with the person's own details only: name with its parts, email, phone, profile", () => {
+  const roles = { sender_name: "your_name", sender_email: "your_email", sender_phone: "your_phone", sender_profile: "your_profile", employer: "company" };
+  const fields = { your_name: "Priya Sharma", "your_name.given": "Priya", "your_name.family": "Sharma", your_email: "p@example.com", your_phone: "+44", your_profile: "https://example.com/p", your_names: "not hers", company: "Contoso", role: "Analyst" };
+  const own = ownDetails(fields, roles);
+  assert.deepEqual({ ...own }, { your_name: "Priya Sharma", "your_name.given": "Priya", "your_name.family": "Sharma", your_email: "p@example.com", your_phone: "+44", your_profile: "https://example.com/p" });
+  assert.deepEqual({ ...ownDetails(undefined, roles) }, {});
+  assert.deepEqual({ ...ownDetails(fields, {}) }, {}); // a fork without the roles: nothing copied
 });

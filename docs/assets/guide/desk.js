@@ -3,6 +3,7 @@
 import { startBackup } from "./backup-ui.js";
 import { element, announce } from "./dom.js";
 import { dueItems, todayIso } from "./due.js";
+import { ownDetails } from "./extra-people.js";
 import { personName, roundLines, startNextRound } from "./rounds.js";
 import { applicationName } from "./switcher.js";
 import { displayValue, format } from "./text.js";
@@ -158,7 +159,7 @@ export function start(root, { data, store }) {
     find("[data-ati-safari]").hidden = !store.applications().length;
   };
   find("[data-ati-add]").addEventListener("click", () => {
-    store.addApplication();
+    store.addApplication(ownDetails(store.application()?.fields, data.roles)); // the reader's own details, typed once
     announce(status, ui.app_added);
   });
   remember.addEventListener("change", async () => {

@@ -36,6 +36,15 @@ export function otherEmployers(applications, currentId) {
 // The roles of the person's own details, the same for every application.
 const SENDER_ROLES = ["sender_name", "sender_email", "sender_phone"];
 
+// The person's own details among an application's fields (their name with its parts, email, phone and profile
+// link): what a new application starts with, so that they are typed once.
+export function ownDetails(fields = {}, roles = {}) {
+  const keys = [...SENDER_ROLES, "sender_profile"].map((role) => roles[role]).filter(Boolean);
+  const own = Object.create(null);
+  for (const [name, value] of Object.entries(fields)) if (keys.some((key) => name === key || name.startsWith(key + "."))) own[name] = value;
+  return own;
+}
+
 // The values a card for another employer fills in: that application's own (company, role, dates), with the person's
 // own details taken from the current application where the other has none.
 export function employerValues(current, fields, roles) {
