@@ -104,6 +104,8 @@ def message_config(message: Message, guide: Guide | None = None) -> dict:
     config["layout"] = layout_of(message)
     if guide is not None:
         config["variants"] = variants_data(guide, message)
+    if message.channel == "phone":
+        config["spoken"] = True  # a script for a call: no one reads two of them side by side, so none is compared
     if message.channel == "sms":
         config["sms"] = True  # one text message: the card counts GSM-7/UCS-2 units and offers an sms: link
     if "sentences" in limits:

@@ -141,6 +141,16 @@ def test_the_webmail_links_warn_of_unfilled_blanks_before_opening_like_the_mail_
     assert opened == []
 
 
+def test_call_scripts_to_each_interviewer_are_not_compared_like_notes(page, site_url):
+    """A blind reader's find: the phone-call scripts, spoken and never read side by side, drew the warning to
+    reword notes that share sentences. Written notes still do (test_two_notes_typed_into_the_same_shape_...)."""
+    _fill(page)
+    page.goto(site_url + "messages/phone-call/")
+    assert len(_cards(page)) == 3
+    page.wait_for_timeout(100)
+    assert page.locator(".ati-message > .ati-status.is-warn").is_hidden()
+
+
 def test_an_over_long_linkedin_note_warns_on_the_first_press(page, site_url):
     _fill(page)
     page.goto(site_url + "messages/linkedin-note/")

@@ -43,9 +43,9 @@ function premiumSwitch(config, ui, store) {
 }
 
 // Warn, under the cards, about notes to different people that share too many sentences.
-function showSimilarity(box, cards, targets, values, ui) {
+function showSimilarity(box, cards, targets, values, { ui, config }) {
   const notes = cards.map((card, i) => ({ text: card.text(), aside: values[i] }));
-  const warnings = targets.length > 1 ? similarityWarnings(notes) : [];
+  const warnings = targets.length > 1 && !config.spoken ? similarityWarnings(notes) : [];
   box.hidden = !warnings.length;
   box.textContent = warnings
     .map((w) =>
@@ -100,7 +100,7 @@ export function start(root, { data, store }) {
       const context = { values: values[i], people, edit, messageTone: variant.id };
       card.show(cardVariant(variants, variant.id, edit), targets[i], context, targets.length > 1 ? i + 1 : 0);
     });
-    showSimilarity(similar, cards, targets, values.map((v) => Object.values(v)), ui);
+    showSimilarity(similar, cards, targets, values.map((v) => Object.values(v)), { ui, config });
   };
   update();
   root.prepend(toolbar, list, similar);
