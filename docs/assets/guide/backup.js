@@ -23,7 +23,7 @@ function forbiddenKey(value, depth = 0) {
 
 const isObject = (value) => value && typeof value === "object" && !Array.isArray(value);
 
-// Whether per-card edits have the stored shape: message id -> card index -> {text, basis, variant} (or the older
+// Whether per-card edits have the stored shape: message id -> card index -> {text, basis, variant, list} (or the older
 // single text of a message).
 const goodEdits = (edits) => edits === undefined || (isObject(edits) && Object.values(edits).every((cards) => typeof cards === "string" || (isObject(cards) && Object.values(cards).every(isObject))));
 
