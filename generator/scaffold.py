@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.core import check
+from generator.languages import without_languages
 from generator.schema import ID_RE, schema
 from generator.write import read_tree
 
@@ -94,7 +95,7 @@ def new_file(content_dir: Path, kind: str, id: str) -> Path:
     """Create content/<kind>s/<id>.yml with a starting text that passes every check; return its path."""
     if not ID_RE.match(id):
         raise ValueError(f"'{id}' is not a valid id: use lower-case letters, digits and hyphens, starting with a letter")
-    files = read_tree(content_dir, (".yml", ".yaml"))
+    files = without_languages(read_tree(content_dir, (".yml", ".yaml")))  # the default language's, where new files go
     guide, problems = check(files)
     if guide is None:
         raise ValueError("fix the existing content first (run: ./dev check)")

@@ -82,14 +82,19 @@ def first_line_pattern(case: dict) -> re.Pattern:
 
 
 def make_project(case: dict, dest: Path) -> Path:
-    """Copy the repository's project files into dest and apply the case's edits; return dest."""
+    """Copy the repository's engine (templates, docs, overrides) into dest with frozen content and settings, and
+    apply the case's edits; return dest. Frozen: the content of tests/fixture (or golden/base for a content case)
+    and golden/project-mkdocs.yml, so that a fork's own content/ and mkdocs.yml never break a case. A case marked
+    `shipped: true` edits the shipped guide itself (its second language) and is a shipped-content test."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "content", "templates", "docs", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
-    if case["kind"] == "content":
-        shutil.rmtree(dest / "content")
-        shutil.copytree(GOLDEN / "base", dest / "content")
+    for name in ("templates", "docs", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    if case.get("shipped"):
+        shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+        shutil.copytree(ROOT / "content", dest / "content")
+    else:
+        shutil.copy2(GOLDEN / "project-mkdocs.yml", dest / "mkdocs.yml")
+        shutil.copytree(GOLDEN / "base" if case["kind"] == "content" else TESTS / "fixture" / "content", dest / "content")
     for path, pairs in (case.get("replace") or {}).items():
         text = (dest / path).read_text("utf-8")
         for old, new in pairs:

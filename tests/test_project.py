@@ -40,7 +40,11 @@ def previous_site(tmp_path_factory) -> Path:
     return base / "site"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["slug"] for c in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.shipped_content) if c.get("shipped") else c for c in CASES],
+    ids=[c["slug"] for c in CASES],
+)
 def test_check_and_build_agree(case, tmp_path, previous_site):
     """Both fail; check's first line names the file:line and the fix; the build says the same; site/ is unchanged."""
     project = make_project(case, tmp_path / "p")
@@ -143,13 +147,16 @@ def test_braces_from_yaml_survive_a_later_template_engine(tmp_path):
     assert "49" not in re.sub(r"<[^>]+>", "", shown)
 
 
-def test_new_message_and_step_through_dev(tmp_path):
-    project = copy_project(tmp_path / "p")
+@pytest.mark.parametrize("content", ["fixture", "content"])
+def test_new_message_and_step_through_dev(tmp_path, content):
+    """On the fixture and on the repository's own content/, with its second language (a fork's, in a fork): a
+    blind audit found `./dev new` refusing the shipped guide, its German files "in an unexpected place"."""
+    project = copy_project(tmp_path / "p", **({"content": ROOT / "content"} if content == "content" else {}))
     shutil.copy2(ROOT / "dev", project / "dev")
     (project / "pyproject.toml").write_text("", "utf-8")
     os.utime(project / "pyproject.toml", (0, 0))  # older than the install stamps: ./dev installs nothing
     os.symlink(Path(sys.prefix), project / ".venv")  # the environment running the tests
-    for kind, id in (("message", "reference-request"), ("step", "ask-for-references")):
+    for kind, id in (("message", "scaffolded-note"), ("step", "scaffolded-step")):
         made = subprocess.run(["./dev", "new", kind, id], capture_output=True, text=True, cwd=project)
         assert made.returncode == 0, made.stderr
         assert "./dev check" in made.stdout
