@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from _project_helpers import ROOT, copy_project, edits_served, free_port, serve
+from _gates_helpers import wait_until_ready
+from _project_helpers import ROOT, copy_project, edits_served, free_port, plugin_options, serve, set_config
 from playwright.sync_api import expect
 
 from generator.engine_run import build, ensure_venv
@@ -42,11 +43,14 @@ def engine_sites(tmp_path_factory, engine_venvs):
     """Each engine's build of a copy of the project, served on loopback: {engine: (site folder, base URL)}."""
     root = tmp_path_factory.mktemp("engines")
     project = copy_project(root / "project")
-    config = project / "mkdocs.yml"  # branding set, so that every engine must show it
-    text = config.read_text("utf-8").replace(
-        'organisation: ""', 'organisation: "Acme Careers"\n      adviser: {name: Sam, email: sam@example.org}'
-    )
-    config.write_text(text, "utf-8")
+
+    def brand(config):  # branding set (a fork's own colours replaced), so that every engine must show it
+        plugin_options(config).update(organisation="Acme Careers", adviser={"name": "Sam", "email": "sam@example.org"})
+        palettes = config["theme"]["palette"]
+        for palette in palettes if isinstance(palettes, list) else [palettes]:
+            palette["primary"] = "indigo"
+
+    set_config(project, brand)
     sites, servers = {}, []
     for name in ENGINES:
         site = root / f"site-{name}"
@@ -227,6 +231,25 @@ def test_navigation_sections_and_branding_are_the_same(engine_sites):
     for name in OTHERS:
         other = parsed(engine_sites[name][0], "index.html")
         assert (other.tabs, other.site_name, other.primary, other.texts) == (mk.tabs, mk.site_name, mk.primary, mk.texts), name
+
+
+def test_the_branded_pages_pass_axe_on_every_engine(engine_sites, browser):
+    """Branding is off in the shipped guide, so the accessibility gate never saw it: a fork audit found the
+    organisation line outside every landmark (axe: region). The branded home and message pages, each engine."""
+    from test_gates_a11y import axe_violations, describe, with_axe
+
+    context = with_axe(browser.new_context(reduced_motion="reduce"))
+    page = context.new_page()
+    found = {}
+    for name, (_, url) in engine_sites.items():
+        for path in ("", "messages/appreciation/"):
+            page.goto(url + path, wait_until="domcontentloaded")
+            wait_until_ready(page)
+            expect(page.locator(".ati-organisation")).to_contain_text("Acme Careers")
+            if violations := axe_violations(page):
+                found[f"{name}: {path}"] = violations
+    context.close()
+    assert not found, describe(found)
 
 
 def test_assets_are_minified_alike(engine_sites):
