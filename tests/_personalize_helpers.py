@@ -9,6 +9,7 @@ import urllib.parse
 from pathlib import Path
 
 import yaml
+from _project_helpers import plugin_options, set_config
 
 from generator.blanks import Blank, parse
 from generator.blanks import fill as fill_template
@@ -303,12 +304,12 @@ def make_fork(project: Path, site_url: str) -> None:
     """Turn a copy of the project into a fork: a site_url (so Material's instant navigation runs), its own storage
     prefix, the interviewer's email blank renamed, a new blank used by a template, and an inquiry
     page carrying a broken widget before its own and a second message's."""
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    text = re.sub(r"(?m)^site_url:.*$", "", text)
-    assert '      organisation: ""\n' in text
-    text = text.replace('      organisation: ""\n', f'      organisation: ""\n      storage_prefix: {FORK_PREFIX}\n', 1)
-    config.write_text(f"site_url: {site_url}\n" + text, "utf-8")
+
+    def fork(config):
+        config["site_url"] = site_url
+        plugin_options(config)["storage_prefix"] = FORK_PREFIX
+
+    set_config(project, fork)
     blanks = project / "content" / "blanks.yml"
     text = blanks.read_text("utf-8")
     assert "  - id: interviewer_email\n" in text

@@ -18,6 +18,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -50,6 +52,20 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | Non
     """Run a real `mkdocs build --strict` of a project into site_dir (optionally for a site_url); return the process."""
     command = mkdocs_command(project, site_dir, *extra)
     return subprocess.run(command, capture_output=True, text=True, env=build_env(site_url), cwd=project)
+
+
+def set_config(project: Path, edit) -> None:
+    """Edit a project's mkdocs.yml through edit(config) on the loaded YAML (its comments are lost), never by finding
+    text in it: a fork's own mkdocs.yml holds other names, colours and options."""
+    path = project / "mkdocs.yml"
+    config = yaml.safe_load(path.read_text("utf-8"))
+    edit(config)
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+
+
+def plugin_options(config: dict) -> dict:
+    """The after-the-interview plugin's options in a loaded mkdocs.yml."""
+    return next(p["after-the-interview"] for p in config["plugins"] if isinstance(p, dict) and "after-the-interview" in p)
 
 
 def copy_project(dest: Path, content: Path = FIXTURE / "content") -> Path:

@@ -11,7 +11,7 @@ import types
 from pathlib import Path
 
 import pytest
-from _project_helpers import copy_project, mkdocs_command
+from _project_helpers import copy_project, mkdocs_command, plugin_options, set_config
 
 from generator import buildcache, project
 from generator.render import Settings
@@ -109,8 +109,7 @@ def test_a_warm_build_is_the_cold_build_and_follows_every_change(tmp_path):
     style.write_text(style.read_text("utf-8") + "\n.ati-cache-test { color: red; }\n", "utf-8")
     card = p / "docs" / "assets" / "guide" / "card.js"  # packed into the message pages' pack
     card.write_text(card.read_text("utf-8") + '\nexport const cacheTestMarker = "ati-cache-test";\n', "utf-8")
-    config = p / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace('organisation: ""', "organisation: Cache College", 1), "utf-8")
+    set_config(p, lambda config: plugin_options(config).update(organisation="Cache College"))
     assert _build(p, tmp_path / "edited", cache).returncode == 0
     edited = _tree(tmp_path / "edited")
     assert any(b"Edited " in data for name, data in edited.items() if name.startswith("steps/"))
@@ -186,7 +185,7 @@ def test_an_added_language_built_by_serve_freezes_nothing(monkeypatch):
     built = []
     monkeypatch.setattr(mkdocs.commands.build, "build", built.append)
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    added = languages.from_options(config.plugins[project.PLUGIN].config.languages)[1]
+    added = languages.from_options([{"code": "en", "name": "English"}, {"code": "de", "name": "Deutsch"}])[1]  # any fork's
     for command in ("serve", "build"):
         plugin.build_language(config, added, command)
     assert [c.plugins[project.PLUGIN].command for c in built] == ["serve", "build"]

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from _personalize_helpers import PREFIX, cards, fill_profile, open_form
+from _project_helpers import plugin_options, set_config
 from conftest import FIXTURE, copy_project, served_build
 
 pytestmark = pytest.mark.browser
@@ -20,6 +21,7 @@ INTERVIEW, PROMISED = "2026-11-30", "2026-12-04"  # a Monday, and the Friday the
 def site_url(tmp_path_factory):
     """The fixture's content built as a fork has it (templates inside the project), served on loopback."""
     project = copy_project(tmp_path_factory.mktemp("desk-project") / "p", FIXTURE / "content")
+    set_config(project, lambda config: plugin_options(config).update(storage_prefix=PREFIX.rstrip(":")))  # as seeded
     return served_build(tmp_path_factory, "desk-site", project)[1]
 
 
@@ -251,11 +253,8 @@ def test_a_new_round_keeps_the_one_before_with_its_people_promise_and_topics(con
 def friday_saturday_url(tmp_path_factory):
     """The fixture built by a fork whose weekend is Friday and Saturday (the plugin's weekend option)."""
     project = copy_project(tmp_path_factory.mktemp("desk-weekend") / "p", FIXTURE / "content")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    assert "      content_dir: content\n" in text
-    config.write_text(
-        text.replace("      content_dir: content\n", "      content_dir: content\n      weekend: [friday, saturday]\n", 1)
+    set_config(
+        project, lambda config: plugin_options(config).update(storage_prefix=PREFIX.rstrip(":"), weekend=["friday", "saturday"])
     )
     return served_build(tmp_path_factory, "desk-weekend-site", project)[1]
 

@@ -15,22 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
+from _project_helpers import plugin_options, set_config
 from conftest import ROOT, SWITCH, copy_project, mkdocs_build, serve
 
 pytestmark = pytest.mark.build
-
-
-def set_config(project: Path, edit) -> None:
-    """Edit mkdocs.yml as text-preserving YAML is not needed: load, change, dump."""
-    path = project / "mkdocs.yml"
-    config = yaml.safe_load(path.read_text("utf-8"))
-    edit(config)
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
-
-
-def plugin_options(config: dict) -> dict:
-    return next(p["after-the-interview"] for p in config["plugins"] if isinstance(p, dict) and "after-the-interview" in p)
 
 
 def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
@@ -77,7 +65,8 @@ def test_bad_branding_stops_the_build_naming_the_line(tmp_path):
         config["theme"]["logo"] = "assets/missing.png"
         plugin_options(config)["adviser"] = {"email": "careers@example.org?bcc=x@y.z"}
         plugin_options(config)["date_locale"] = "en_US"
-        plugin_options(config)["languages"][1]["date_locale"] = "German"
+        languages = [{"code": "en", "name": "English"}, {"code": "de", "name": "Deutsch", "date_locale": "German"}]
+        plugin_options(config)["languages"] = languages  # set here: a fork may have one language, or others
 
     set_config(project, spoil)
     site = tmp_path / "site"

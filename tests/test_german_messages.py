@@ -15,6 +15,8 @@ from generator import blanks, wording
 
 ROOT = Path(__file__).resolve().parent.parent
 GERMAN = ROOT / "content" / "de"  # the German tones, addresses and messages
+if not GERMAN.is_dir():  # a fork that deleted the German guide, as README.md allows
+    pytest.skip("no content/de: the shipped German guide's tests", allow_module_level=True)
 MESSAGES = sorted((GERMAN / "messages").glob("*.yml"))
 BLANKS = yaml.safe_load((ROOT / "content" / "de" / "blanks.yml").read_text(encoding="utf-8"))["blanks"]
 LABELS = {b["label"] for b in BLANKS}
