@@ -98,8 +98,9 @@ def person_values(person: dict, addresses: list[dict]) -> dict[str, str]:
     def clean(v: object) -> str:
         return " ".join(str(v or "").split())
 
-    given, family = clean(person.get("given")), clean(person.get("family"))
     entry = next((a for a in addresses if a.get("id") == person.get("address")), {})
+    said = f"{clean(entry.get('text'))} {clean(person.get('title'))}".split()  # typed into the name too: said once
+    given, family = _without_leading(clean(person.get("given")), said), _without_leading(clean(person.get("family")), said)
     values = {k: clean(v) for k, v in (entry.get("words") or {}).items()}
     values.update(
         title=clean(person.get("title")),
@@ -109,6 +110,16 @@ def person_values(person: dict, addresses: list[dict]) -> dict[str, str]:
         name=" ".join(x for x in (given, family) if x),
     )
     return values
+
+
+def _without_leading(text: str, words: list[str]) -> str:
+    """text without the leading words (compared without case or a final full stop) among words, if any is left."""
+    known = {w.lower().removesuffix(".") for w in words}
+    parts = text.split()
+    start = 0
+    while start < len(parts) - 1 and parts[start].lower().removesuffix(".") in known:
+        start += 1
+    return " ".join(parts[start:])
 
 
 def greeting(person: dict, tone: dict, addresses: list[dict], unknown: str = "") -> str:

@@ -14,13 +14,28 @@ export function personValues(person = {}, addresses = []) {
   const entry = addresses.find((a) => a.id === person.address) || {};
   const values = {};
   for (const [key, word] of Object.entries(entry.words || {})) values[key] = clean(word);
+  // A form of address or title typed into the name as well ("Frau" chosen, "Frau Müller" typed) is said once.
+  const said = `${clean(entry.text)} ${clean(person.title)}`.split(" ").filter(Boolean);
+  const given = withoutLeading(person.given, said);
+  const family = withoutLeading(person.family, said);
   return Object.assign(values, {
     title: clean(person.title),
     address: clean(entry.text),
-    given: clean(person.given),
-    family: clean(person.family),
-    name: fullName(person),
+    given,
+    family,
+    name: fullName({ given, family }),
   });
+}
+
+/** text without the leading words (compared without case or a final full stop) that are among words, when
+ * something is left. */
+function withoutLeading(text, words) {
+  const key = (word) => word.toLowerCase().replace(/\.$/, "");
+  const known = new Set(words.map(key));
+  const parts = clean(text).split(" ").filter(Boolean);
+  let start = 0;
+  while (start < parts.length - 1 && known.has(key(parts[start]))) start++;
+  return parts.slice(start).join(" ");
 }
 
 /** The tone's first greeting pattern whose placeholders are all known for this person, filled in.
