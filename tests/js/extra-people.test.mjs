@@ -90,6 +90,14 @@ test("extraPeople and cardValues: what the message card gives addressees and eac
   assert.equal(people.employers[0].values.company, "Fabrikam");
   assert.equal(people.employers[0].values.your_name, "Priya Sharma");
   assert.ok(other);
+  // An employer with no main contact named: its interviewer 1 and their address (a blind reader's empty To:).
+  const withRoles = { ...roles, recipient_name: "interviewer_name", recipient_email: "interviewer_email" };
+  store.changeApplication(other, (draft) => {
+    draft.fields = { company: "Fabrikam" };
+    draft.recipients = [{ "interviewer_name.given": "Jonas", "interviewer_name.family": "Albers", interviewer_email: "jonas@fabrikam.example" }];
+  });
+  const fallback = extraPeople(store, store.application(), { roles: withRoles }, personOf).employers[0].person;
+  assert.deepEqual(fallback, { given: "Jonas", family: "Albers", email: "jonas@fabrikam.example" });
   assert.deepEqual(cardValues({ index: 0 }, app, "each-referee"), { company: "Contoso", your_name: "Priya Sharma" });
   assert.equal(cardValues({ index: 0 }, app, "each-interviewer").topic, "reports");
   assert.equal(cardValues({ index: 0, values: { company: "Fabrikam" } }, app, "each-employer").company, "Fabrikam");

@@ -30,7 +30,9 @@ export const listOf = (app, list) => (app?.people?.[list] || []).map(cleanPerson
 // The other employers still considering the person: every application but the current one that is not done,
 // as {id, fields} (fields: that application's own values, such as its company, role and main contact).
 export function otherEmployers(applications, currentId) {
-  return applications.filter((app) => app.id !== currentId && !DONE.has(stageOf(app))).map((app) => ({ id: app.id, fields: app.fields }));
+  return applications
+    .filter((app) => app.id !== currentId && !DONE.has(stageOf(app)))
+    .map((app) => ({ id: app.id, fields: app.fields, recipients: app.recipients || [] }));
 }
 
 // The roles of the person's own details, the same for every application.
@@ -59,9 +61,13 @@ export function employerValues(current, fields, roles) {
 // The people names.addressees needs for issue 14's recipients: {referees, coordinator, employers}. personOf(values,
 // id) reads a person blank (people.js); each employer card gets its main contact and its own values.
 export function extraPeople(store, app, { roles }, personOf) {
-  const employers = otherEmployers(store.applications(), store.currentId).map(({ fields }) => {
-    const person = roles.contact_name ? personOf(fields, roles.contact_name) : {};
-    return { person: { ...person, email: String(fields[roles.contact_email] ?? "").trim() }, values: employerValues(app.fields, fields, roles) };
+  const employers = otherEmployers(store.applications(), store.currentId).map(({ fields, recipients }) => {
+    const contact = roles.contact_name ? personOf(fields, roles.contact_name) : {};
+    const first = recipients[0] || {}; // no main contact named: interviewer 1, as the list of employers shows
+    const [person, email] = contact.given || contact.family || !roles.recipient_name
+      ? [contact, fields[roles.contact_email]]
+      : [personOf(first, roles.recipient_name), first[roles.recipient_email]];
+    return { person: { ...person, email: String(email ?? "").trim() }, values: employerValues(app.fields, fields, roles) };
   });
   return { referees: listOf(app, "referees"), coordinator: listOf(app, "coordinator")[0] || cleanPerson(null), employers };
 }
