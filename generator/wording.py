@@ -99,7 +99,7 @@ def person_values(person: dict, addresses: list[dict]) -> dict[str, str]:
         return " ".join(str(v or "").split())
 
     entry = next((a for a in addresses if a.get("id") == person.get("address")), {})
-    said = f"{clean(entry.get('text'))} {clean(person.get('title'))}".split()  # typed into the name too: said once
+    said = [clean(entry.get("text")), clean(person.get("title"))]  # typed into the name as well: said once
     given, family = _without_leading(clean(person.get("given")), said), _without_leading(clean(person.get("family")), said)
     values = {k: clean(v) for k, v in (entry.get("words") or {}).items()}
     values.update(
@@ -112,14 +112,18 @@ def person_values(person: dict, addresses: list[dict]) -> dict[str, str]:
     return values
 
 
-def _without_leading(text: str, words: list[str]) -> str:
-    """text without the leading words (compared without case or a final full stop) among words, if any is left."""
-    known = {w.lower().removesuffix(".") for w in words}
-    parts = text.split()
-    start = 0
-    while start < len(parts) - 1 and parts[start].lower().removesuffix(".") in known:
-        start += 1
-    return " ".join(parts[start:])
+def _without_leading(text: str, phrases: list[str]) -> str:
+    """text without the phrases it starts with (word by word, without case or a final full stop), if any is left."""
+
+    def key(word: str) -> str:
+        return word.lower().removesuffix(".")
+
+    words = text.split()
+    for phrase in phrases:
+        start = phrase.split()
+        if start and len(words) > len(start) and all(key(a) == key(b) for a, b in zip(start, words, strict=False)):
+            words = words[len(start) :]
+    return " ".join(words)
 
 
 def greeting(person: dict, tone: dict, addresses: list[dict], unknown: str = "") -> str:

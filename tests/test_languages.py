@@ -73,7 +73,7 @@ def test_an_untranslated_message_fits_the_language_it_falls_back_in():
 @pytest.mark.build
 def test_an_english_only_message_passes_the_check_of_every_language(tmp_path):
     """A fork adds a message in English alone: the German site shows it in English, and nothing turns red."""
-    case = {"slug": "english-only", "kind": "project", "files": {"content/de/messages/withdrawal.yml": None}}
+    case = {"slug": "english-only", "kind": "project", "shipped": True, "files": {"content/de/messages/withdrawal.yml": None}}
     project = make_project(case, tmp_path / "p")
     done = subprocess.run([sys.executable, "-m", "generator", "check"], capture_output=True, text=True, cwd=project)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -83,7 +83,7 @@ def test_an_english_only_message_passes_the_check_of_every_language(tmp_path):
 @pytest.mark.build
 def test_check_lists_untranslated_pages(tmp_path):
     """`check` names each file a language lacks; removing a translation adds it to the list, and the check passes."""
-    case = {"slug": "untranslated", "kind": "project", "files": {"content/de/steps/08-outcome.yml": None}}
+    case = {"slug": "untranslated", "kind": "project", "shipped": True, "files": {"content/de/steps/08-outcome.yml": None}}
     project = make_project(case, tmp_path / "p")
     done = subprocess.run([sys.executable, "-m", "generator", "check"], capture_output=True, text=True, cwd=project)
     assert done.returncode == 0, done.stderr
@@ -106,7 +106,7 @@ def test_each_language_is_a_complete_site_with_its_language(content_site):
 @pytest.mark.build
 def test_an_untranslated_page_says_so(tmp_path):
     """A language lacking a file shows the default language's page with the note; its own pages carry none."""
-    case = {"slug": "untranslated", "kind": "project", "files": {"content/de/topics/channel.yml": None}}
+    case = {"slug": "untranslated", "kind": "project", "shipped": True, "files": {"content/de/topics/channel.yml": None}}
     project = make_project(case, tmp_path / "p")
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], capture_output=True, text=True, cwd=project

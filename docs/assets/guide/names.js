@@ -15,7 +15,7 @@ export function personValues(person = {}, addresses = []) {
   const values = {};
   for (const [key, word] of Object.entries(entry.words || {})) values[key] = clean(word);
   // A form of address or title typed into the name as well ("Frau" chosen, "Frau Müller" typed) is said once.
-  const said = `${clean(entry.text)} ${clean(person.title)}`.split(" ").filter(Boolean);
+  const said = [entry.text, person.title];
   const given = withoutLeading(person.given, said);
   const family = withoutLeading(person.family, said);
   return Object.assign(values, {
@@ -27,15 +27,16 @@ export function personValues(person = {}, addresses = []) {
   });
 }
 
-/** text without the leading words (compared without case or a final full stop) that are among words, when
- * something is left. */
-function withoutLeading(text, words) {
+/** text without the phrases (compared word by word, without case or a final full stop) it starts with, when
+ * something is left: "Frau Dr. Müller" with "Frau" and "Dr." is "Müller". */
+function withoutLeading(text, phrases) {
   const key = (word) => word.toLowerCase().replace(/\.$/, "");
-  const known = new Set(words.map(key));
-  const parts = clean(text).split(" ").filter(Boolean);
-  let start = 0;
-  while (start < parts.length - 1 && known.has(key(parts[start]))) start++;
-  return parts.slice(start).join(" ");
+  let words = clean(text).split(" ").filter(Boolean);
+  for (const phrase of phrases) {
+    const start = clean(phrase).split(" ").filter(Boolean);
+    if (start.length && words.length > start.length && start.every((w, i) => key(w) === key(words[i]))) words = words.slice(start.length);
+  }
+  return words.join(" ");
 }
 
 /** The tone's first greeting pattern whose placeholders are all known for this person, filled in.
