@@ -100,7 +100,8 @@ function guidance(card, { config, data, premium }) {
 }
 
 // Add the card's buttons (copy, download), mail or sms link to its actions row; returns {subjectButton, mailLink, mailNote,
-// smsLink, guarded} (guarded(key, action, run): a click handler that first warns of unfilled blanks, for other links).
+// smsLink, opening} (opening(key): the mail link's click handler, which first warns of unfilled blanks, for other
+// links that open a mail).
 function addActions(card, { config, data }) {
   const ui = data.ui;
   const { actions, status } = card.parts;
@@ -137,14 +138,15 @@ function addActions(card, { config, data }) {
           () => announce(status, ui.copy_failed, true),
         ),
     );
-  const out = { subjectButton: null, mailLink: null, mailNote: null, smsLink: null, guarded };
+  const opening = (key) => guarded(key, ui.action_open, (unfilled) => announce(status, format(ui.opening_mail, { unfilled })));
+  const out = { subjectButton: null, mailLink: null, mailNote: null, smsLink: null, opening };
   if (config.email) {
     out.subjectButton = copyButton(ui.copy_subject, ui.copied_subject, () => card.subject);
     copyButton(ui.copy_body, ui.copied_body, () => card.body);
     copyButton(ui.copy_both, ui.copied_both, withSubject);
     out.mailLink = element("a", "ati-btn", ui.open_mail);
     out.mailNote = element("span", "ati-note", ui.mail_too_long);
-    out.mailLink.addEventListener("click", guarded("mail", ui.action_open, (unfilled) => announce(status, format(ui.opening_mail, { unfilled }))));
+    out.mailLink.addEventListener("click", opening("mail"));
     actions.append(out.mailLink, out.mailNote);
   } else {
     copyButton(ui.copy_text, ui.copied_text, () => card.body);
@@ -187,10 +189,10 @@ export function createCard(list, options) {
   const ui = data.ui;
   const parts = cardParts(ui);
   const card = { parts, subject: "", body: "", missing: new Map(), armed: null, number: 0, index: 0 };
-  const { subjectButton, mailLink, mailNote, smsLink, guarded } = addActions(card, options);
+  const { subjectButton, mailLink, mailNote, smsLink, opening } = addActions(card, options);
   parts.root.append(parts.heading, parts.subjectLine, parts.body, parts.meta, parts.actions, parts.status);
   const showEditor = options.onEdit ? cardEditor(card, options) : () => {};
-  const send = sendActions(parts, options, guarded); // the send links and the sent button of send-actions.js
+  const send = sendActions(parts, options, opening); // the send links and the sent button of send-actions.js
   list.append(parts.root);
 
   // Show a variant for one addressee ({person, index, cc, contact}) with the application's values (context: {values,

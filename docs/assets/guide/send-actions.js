@@ -14,9 +14,9 @@ function webLink(text) {
   return link;
 }
 
-// Add the send row to a card's root; returns update(recipient, subject, body, cc) for every redraw of the card. guarded:
-// the card's own warning before a message with blanks unfilled goes anywhere (card.js), for the compose links too.
-export function sendActions(parts, { config, data, store = openedStore() }, guarded) {
+// Add the send row to a card's root; returns update(recipient, subject, body, cc) for every redraw of the card.
+// opening(key): the card's mail-link handler (card.js), which warns of unfilled blanks first; the compose links use it.
+export function sendActions(parts, { config, data, store = openedStore() }, opening) {
   const ui = data.ui;
   const row = element("div", "ati-send");
   const gmail = config.email ? webLink(ui.open_gmail) : null;
@@ -24,7 +24,7 @@ export function sendActions(parts, { config, data, store = openedStore() }, guar
   const mark = element("button", "ati-btn", ui.mark_sent);
   mark.type = "button";
   for (const [link, key] of [[gmail, "gmail"], [outlook, "outlook"]]) {
-    if (link && guarded) link.addEventListener("click", guarded(key, ui.action_open, (unfilled) => announce(parts.status, format(ui.opening_mail, { unfilled }))));
+    if (link && opening) link.addEventListener("click", opening(key));
   }
   row.append(...[gmail, outlook].filter(Boolean), mark);
   parts.actions.after(row);
