@@ -12,6 +12,7 @@ from markupsafe import Markup
 from generator import blanks as blank_syntax
 from generator import wording
 from generator.model import Guide, Message, Step
+from generator.people import EDITED_BY_PLACE
 from generator.result import WEEKDAYS  # in result.py: the plugin checks its weekend option against it without this module
 from generator.roles import role_map
 
@@ -101,6 +102,8 @@ def message_config(message: Message, guide: Guide | None = None) -> dict:
     config: dict = {"id": message.id, "step": message.step, "email": message.channel == "email"}
     config["perRecipient"] = message.per_interviewer
     config["recipients"] = {"to": message.recipients["to"], "cc": message.recipients.get("cc", "none")}
+    if message.recipients["to"] in EDITED_BY_PLACE:
+        config["recipients"]["list"] = EDITED_BY_PLACE[message.recipients["to"]]
     config["layout"] = layout_of(message)
     if guide is not None:
         config["variants"] = variants_data(guide, message)

@@ -8,6 +8,9 @@ from generator.model import Guide, Message
 # recipients.to -> (the list's id, the most people it holds: 0 for any number); the employers list is read-only,
 # read from the desk's other applications.
 LISTS = {"each-referee": ("referees", 0), "coordinator": ("coordinator", 1), "each-employer": ("employers", 0)}
+# recipients.to -> the list whose people can be removed one by one, so that a card's edit is kept by its addressee's
+# place in it (docs/assets/guide/edits.js: dropPerson keeps the places in step).
+EDITED_BY_PLACE = {"each-interviewer": "interviewers", "each-referee": "referees"}
 # A person's fields in the order the form asks them: (name, input type); "select" is the form of address.
 PERSON_FIELDS = (
     ("given", "text"),

@@ -12,8 +12,6 @@ import { similarityWarnings } from "./similarity.js";
 import { format } from "./text.js";
 
 let groups = 0; // names of the tone radio groups, unique on the page
-// The people list each kind of message's cards follow, one card a person (names.addressees).
-const LISTS = { "each-interviewer": "interviewers", "each-referee": "referees" };
 
 // The tone radios in a fieldset; each change is remembered as the reader's tone.
 function toneChoice(variants, ui, store) {
@@ -79,7 +77,7 @@ export function start(root, { data, store }) {
   // Where a card's edit is kept: by the addressee's place in the list the cards follow (which the forms' remove
   // buttons keep in step: edits.dropPerson), or the other employer's; the one card of any other message at 0.
   const to = config.recipients.to;
-  const personList = LISTS[to];
+  const personList = config.recipients.list; // the generator's people.EDITED_BY_PLACE
   const editKey = (index) => (personList || to === "each-employer" ? index : 0);
   const onEdit = (index, patch) => store.updateApplication((app) => changeCardEdit(app.edits, config.id, editKey(index), { ...patch, list: personList }));
 
