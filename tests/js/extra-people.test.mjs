@@ -1,7 +1,7 @@
 // Unit tests of the people lists' data (docs/assets/guide/extra-people.js) and their place in the store.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cleanPerson, employerValues, isEmpty, listOf, otherEmployers, ownDetails } from "../../docs/assets/guide/extra-people.js";
+import { cleanPerson, employerContact, employerValues, isEmpty, listOf, otherEmployers, ownDetails } from "../../docs/assets/guide/extra-people.js";
 import { cleanState, createStore } from "../../docs/assets/guide/store.js";
 import { MemoryStorage } from "./memory-storage.mjs";
 
@@ -48,6 +48,17 @@ test("the other employers: every open application but the current one, with its 
   const current = { your_name: "Sam Lee", your_email: "sam@example.org", company: "Contoso", role: "Analyst" };
   const values = employerValues(current, { company: "Fabrikam", role: " ", your_email: "sam.lee@example.org" }, roles);
   assert.deepEqual({ ...values }, { company: "Fabrikam", role: " ", your_email: "sam.lee@example.org", your_name: "Sam Lee" });
+});
+
+test("another employer's card goes to its main contact, else its interviewer 1, each with their own email", async () => {
+  const { personOf } = await import("../../docs/assets/guide/people.js");
+  const roles = { contact_name: "contact", contact_email: "contact_email", recipient_name: "name", recipient_email: "email" };
+  const named = { fields: { "contact.given": "Lena", "contact.family": "Brandt", contact_email: " lena@example.org " }, recipients: [{ name: "Tom Okafor", email: "tom@example.org" }] };
+  assert.deepEqual({ ...employerContact(named, roles, personOf) }, { given: "Lena", family: "Brandt", title: "", address: "", email: "lena@example.org" });
+  const unnamed = { fields: { contact_email: "jobs@example.org" }, recipients: [{ name: "Tom Okafor", email: "tom@example.org" }] };
+  const stand_in = employerContact(unnamed, roles, personOf);
+  assert.equal(`${stand_in.given} ${stand_in.family} ${stand_in.email}`, "Tom Okafor tom@example.org");
+  assert.equal(employerContact({ fields: {}, recipients: [] }, roles, personOf).email, "");
 });
 
 test("addressees: one card per named referee, the coordinator, one card per other employer with its values", async () => {

@@ -58,17 +58,24 @@ export function employerValues(current, fields, roles) {
   return values;
 }
 
+// Who another employer's card goes to, with their email: that application's main contact, or its interviewer 1
+// where no main contact is named (the employers list on the page names the same person).
+export function employerContact({ fields, recipients }, roles, personOf) {
+  const contact = roles.contact_name ? personOf(fields, roles.contact_name) : {};
+  const first = recipients[0] || {};
+  const [person, email] = contact.given || contact.family || !roles.recipient_name
+    ? [contact, fields[roles.contact_email]]
+    : [personOf(first, roles.recipient_name), first[roles.recipient_email]];
+  return { ...person, email: String(email ?? "").trim() };
+}
+
 // The people names.addressees needs for issue 14's recipients: {referees, coordinator, employers}. personOf(values,
 // id) reads a person blank (people.js); each employer card gets its main contact and its own values.
 export function extraPeople(store, app, { roles }, personOf) {
-  const employers = otherEmployers(store.applications(), store.currentId).map(({ fields, recipients }) => {
-    const contact = roles.contact_name ? personOf(fields, roles.contact_name) : {};
-    const first = recipients[0] || {}; // no main contact named: interviewer 1, as the list of employers shows
-    const [person, email] = contact.given || contact.family || !roles.recipient_name
-      ? [contact, fields[roles.contact_email]]
-      : [personOf(first, roles.recipient_name), first[roles.recipient_email]];
-    return { person: { ...person, email: String(email ?? "").trim() }, values: employerValues(app.fields, fields, roles) };
-  });
+  const employers = otherEmployers(store.applications(), store.currentId).map((other) => ({
+    person: employerContact(other, roles, personOf),
+    values: employerValues(app.fields, other.fields, roles),
+  }));
   return { referees: listOf(app, "referees"), coordinator: listOf(app, "coordinator")[0] || cleanPerson(null), employers };
 }
 

@@ -3,7 +3,8 @@
 import { announce, element } from "./dom.js";
 import { dropPerson } from "./edits.js";
 import { format } from "./text.js";
-import { cleanPerson, isEmpty, listOf, otherEmployers } from "./extra-people.js";
+import { cleanPerson, employerContact, isEmpty, listOf, otherEmployers } from "./extra-people.js";
+import { personOf } from "./people.js";
 import { applicationName } from "./switcher.js";
 import { fullName } from "./names.js";
 
@@ -96,11 +97,11 @@ function startEmployers(root, { data, store }) {
   const show = () => {
     const apps = store.applications();
     const others = otherEmployers(apps, store.currentId);
-    const items = others.map(({ id, fields }) => {
-      const index = apps.findIndex((app) => app.id === id);
+    const items = others.map((other) => {
+      const index = apps.findIndex((app) => app.id === other.id);
       const name = applicationName(apps[index], index, data);
-      const role = fields[data.roles.job_title];
-      const contact = fields[data.roles.contact_name] || apps[index].recipients[0]?.[data.roles.recipient_name] || "";
+      const role = other.fields[data.roles.job_title];
+      const contact = fullName(employerContact(other, data.roles, (v, id) => personOf(v, id, data.people.addresses)));
       const text = [role ? format(data.ui.people_employer_role, { name, role }) : name, contact].filter(Boolean).join(" · ");
       return element("li", "", text);
     });
