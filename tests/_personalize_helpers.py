@@ -125,7 +125,18 @@ class Watched:
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("pageerror", lambda e: self.errors.append(f"{e.message}\n{e.stack}"))
         page.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
-        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        page.on("dialog", self._dialog)
+        page.ati_watched = self
+
+    def _dialog(self, dialog) -> None:
+        """Answer the confirmation a test expects (forget_everything), else record the dialog and dismiss it."""
+        answer = getattr(self.page, "ati_answer_next", None)
+        if dialog.type == "confirm" and answer is not None:
+            self.page.ati_answer_next = None
+            dialog.accept() if answer else dialog.dismiss()
+            return
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def assert_clean(self, base: str, allow_console: tuple[str, ...] = (), only_ours: bool = False) -> None:
         """No request left the local site, no script error (only_ours: none from assets/guide/), no dialog."""
@@ -136,6 +147,15 @@ class Watched:
         assert not self.dialogs, self.dialogs
         unexpected = [c for c in self.console if not any(a in c for a in allow_console)]
         assert not unexpected, unexpected
+
+
+def forget_everything(page, answer: bool = True) -> None:
+    """Press the form's Forget everything and answer its confirmation, as a reader would (yes unless answer=False)."""
+    if getattr(page, "ati_watched", None):
+        page.ati_answer_next = answer
+    else:
+        page.once("dialog", lambda d: d.accept() if answer else d.dismiss())
+    page.get_by_role("button", name="Forget everything").click()
 
 
 def type_person(page, prefix: str, person: dict) -> None:

@@ -25,6 +25,7 @@ from _personalize_helpers import (
     encode,
     expected,
     fill_profile,
+    forget_everything,
     long_date,
     make_fork,
     message,
@@ -416,7 +417,7 @@ def test_profile_is_session_only_until_remembered_and_forget_clears_everything(w
     open_form(third)
     expect(third.locator("#ati-your_name-given")).to_have_value("Priya")
     expect(third.get_by_label("Remember on this device")).to_be_checked()
-    third.get_by_role("button", name="Forget everything").click()
+    forget_everything(third)
     expect(third.locator("[data-ati-form-status]")).to_contain_text("forgotten")
     assert storage(third) == {"local": {}, "session": {}}
     assert third.evaluate("localStorage.getItem('other-site-key')") == "keep"
@@ -427,6 +428,21 @@ def test_profile_is_session_only_until_remembered_and_forget_clears_everything(w
     assert storage(page) == {"local": {}, "session": {}}
     page.reload()
     expect(page.locator("#ati-your_name-given")).to_have_value("")
+
+
+def test_forget_asks_first_and_no_keeps_everything(web):
+    """One tap on a phone must not lose every application: Forget everything asks, and No changes nothing."""
+    page = web.open("messages/appreciation/")
+    fill_profile(page, {"your_name": "Priya Sharma", "company": "Fabrikam"}, [ANNA])
+    page.get_by_label("Remember on this device").check()
+    before = storage(page)
+    forget_everything(page, answer=False)
+    expect(page.locator("[data-ati-form-status]")).not_to_contain_text("forgotten")
+    assert storage(page) == before
+    expect(page.locator("#ati-company")).to_have_value("Fabrikam")
+    forget_everything(page)
+    expect(page.locator("[data-ati-form-status]")).to_contain_text("forgotten")
+    assert storage(page) == {"local": {}, "session": {}}
 
 
 def test_remembered_details_follow_in_every_open_tab(web):
@@ -463,7 +479,7 @@ def test_storage_failures_degrade_quietly_to_memory(browser, site_url, failure):
     page.get_by_role("radio", name="Brief").check()
     [card] = cards(page)
     assert card["body"].endswith("Priya Sharma") and card["body"].startswith("Dear Ms Berg,")
-    page.get_by_role("button", name="Forget everything").click()
+    forget_everything(page)
     expect(page.locator("#ati-your_name-given")).to_have_value("")
     context.close()
     web.watched[0].assert_clean(site_url, only_ours=True)
@@ -620,7 +636,7 @@ def test_forget_clears_a_session_only_tab_and_a_chosen_tone_everywhere(web):
     fill_profile(other, {"your_name": "Priya Sharma", "company": "Contoso"})
     expect(other.locator(".ati-card .ati-body").first).to_contain_text("Contoso")
     assert storage(other)["session"] and storage(page)["session"]
-    page.get_by_role("button", name="Forget everything").click()
+    forget_everything(page)
     expect(other.locator("#ati-company")).to_have_value("")  # the other tab cleared its form without a reload
     expect(other.locator(".ati-card .ati-body").first).not_to_contain_text("Contoso")
     expect(other.locator(".ati-card .ati-blank:not(.is-filled)").first).to_be_visible()

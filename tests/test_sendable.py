@@ -20,6 +20,7 @@ from _personalize_helpers import (
     downloaded,
     each_tone,
     every_card,
+    forget_everything,
     mail_link,
     open_form,
     storage,
@@ -247,7 +248,7 @@ def test_a_card_edited_in_place_is_what_copy_mail_and_txt_hand_over_until_droppe
     other.locator(".ati-message[data-module-started]").first.wait_for(state="attached")
     expect(other.locator(".ati-card").nth(2).locator(".ati-body")).to_have_text(EDITED)
     assert other.locator(".ati-card .ati-body").first.text_content().startswith("Hi Anna,")
-    page.get_by_role("button", name="Forget everything").click()
+    forget_everything(page)
     for tab in (page, other):
         expect(tab.locator(".ati-card .ati-body").first).not_to_contain_text("Anna")
         assert EDITED not in tab.locator(".ati-cards").inner_text()

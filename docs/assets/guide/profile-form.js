@@ -109,6 +109,7 @@ export function start(root, { data, store }) {
     announce(status, store.remembered ? ui.remembered : ui.session_only);
   });
   find("[data-ati-forget]").addEventListener("click", () => {
+    if (!window.confirm(ui.app_forget_confirm)) return; // as the desk's: one tap must not lose every application
     store.forget();
     showAll(parts, store, ui);
     announce(status, ui.forgotten);
