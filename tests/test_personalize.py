@@ -33,6 +33,7 @@ from _personalize_helpers import (
     open_form,
     set_profile,
     storage,
+    ui_strings,
     variant,
 )
 from conftest import copy_project, mkdocs_build, serve
@@ -156,7 +157,9 @@ def test_form_is_generated_from_the_blank_registry_and_usable_by_keyboard(web):
         scope = form.locator("[data-ati-interviewer]").first if b.get("per_interviewer") else form.locator(".ati-fieldset").first
         if b["input"] == "person":  # a group named by the label, with given name, family name, form of address, title
             person = scope.get_by_role("group", name=b["label"], exact=True)
-            expect(person.get_by_label("Given name", exact=True)).to_have_accessible_description(b["help"])
+            expect(person).to_have_accessible_description(b["help"])  # the person's help, under the legend
+            given_help = ui_strings()["page_person_given_help"]
+            expect(person.get_by_label("Given name", exact=True)).to_have_accessible_description(given_help)
             expect(person.get_by_role("combobox", name="Form of address")).to_have_count(1)
             continue
         field = scope.get_by_label(b["label"], exact=True)

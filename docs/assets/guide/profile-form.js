@@ -30,6 +30,11 @@ function showRecipients(parts, app, ui) {
       input.setAttribute("aria-describedby", help.id);
       input.value = recipient[input.dataset.name] || "";
     }
+    for (const person of fieldset.querySelectorAll("[data-ati-person]")) {
+      const hint = person.querySelector(".ati-person__help"); // the person's help, under its legend
+      hint.id = prefix + person.dataset.atiPerson + "-hint";
+      person.setAttribute("aria-describedby", hint.id);
+    }
     showChecks(fieldset, recipient, ui);
     const remove = fieldset.querySelector("[data-ati-remove-interviewer]");
     remove.hidden = recipients.length < 2;
