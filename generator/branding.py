@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from generator import contrast
 from generator.errors import ContentErrors, Problem, did_you_mean
 from generator.language_tags import LANGUAGE_TAG_EXPECTED, language_tag_problem
 from generator.load import Document, load
@@ -61,26 +63,30 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
     doc = locate(raw, file)
     problems = []
 
-    def add(path: tuple, message: str, **details: str) -> None:
+    def add(path: tuple, message: str, severity: str = "error", **details: str) -> None:
         if doc is not None:
-            problems.append(doc.problem(path, message, **details))
+            problem = doc.problem(path, message, **details)
         else:
-            problems.append(Problem(file, 1, 1, ".".join(map(str, path)), message, **details))
+            problem = Problem(file, 1, 1, ".".join(map(str, path)), message, **details)
+        problems.append(dataclasses.replace(problem, severity=severity))
 
     palettes = theme.get("palette") or []
     palettes = [palettes] if isinstance(palettes, dict) else palettes
     for i, palette in enumerate(palettes):
+        where = ("theme", "palette", i) if isinstance(theme.get("palette"), list) else ("theme", "palette")
         for key, allowed in (("primary", PRIMARY), ("accent", ACCENT)):
             value = palette.get(key)
             if value is not None and str(value).lower() not in allowed:
-                path = ("theme", "palette", i, key) if isinstance(theme.get("palette"), list) else ("theme", "palette", key)
                 add(
-                    path,
+                    (*where, key),
                     f"unknown {key} colour",
                     expected="one of " + ", ".join(allowed),
                     found=repr(value),
                     fix=_colour_fix(str(value).lower(), key, allowed),
                 )
+        primary = str(palette.get("primary") or "").lower()
+        if primary in PRIMARY[:-1]:
+            _check_contrast(add, (*where, "primary"), str(palette.get("scheme") or "default"), primary)
     logo = theme.get("logo")
     if logo and not logo_exists(logo):
         add(
@@ -115,6 +121,21 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
                 fix=f"correct plugins: after-the-interview: adviser: {key}",
             )
     return problems
+
+
+def _check_contrast(add, path: tuple, scheme: str, primary: str) -> None:
+    """Warn (which stops a strict build) when Material's text on this primary colour is under 4.5:1."""
+    low = contrast.too_low(scheme, primary)
+    if low:
+        passing = [colour for colour in PRIMARY[:-1] if not contrast.too_low(scheme, colour)]
+        add(
+            path,
+            f"text on this colour is hard to read in the {scheme} scheme",
+            severity="warning",
+            expected=f"a contrast of at least {contrast.WANTED}:1 for the header text and for links (WCAG AA)",
+            found=", ".join(f"{what} {value:.1f}:1" for what, value in low.items()),
+            fix="choose one of " + ", ".join(passing),
+        )
 
 
 def _names(config_class) -> list[str]:

@@ -33,7 +33,7 @@ def test_branding_shows_on_every_page(tmp_path):
         config["site_name"] = "Riverside Careers: After the Interview"
         config["theme"]["logo"] = "assets/crest.svg"
         for palette in config["theme"]["palette"]:
-            palette["primary"] = "teal"
+            palette["primary"] = "deep purple"  # not the default; teal would be refused (contrast)
         options = plugin_options(config)
         options["organisation"] = "Riverside College <Careers>"
         options["adviser"] = {
@@ -53,7 +53,7 @@ def test_branding_shows_on_every_page(tmp_path):
         assert "Riverside Careers: After the Interview" in html
         assert "Riverside College &lt;Careers&gt;" in html and "<Careers>" not in html
         assert 'href="mailto:careers@riverside.example"' in html and "Jo Amadi" in html
-        assert 'data-md-color-primary="teal"' in html
+        assert 'data-md-color-primary="deep-purple"' in html
         assert "crest.svg" in html
 
 
