@@ -84,9 +84,9 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
                     found=repr(value),
                     fix=_colour_fix(str(value).lower(), key, allowed),
                 )
-        primary = str(palette.get("primary") or "").lower()
-        if primary in PRIMARY[:-1]:
-            _check_contrast(add, (*where, "primary"), str(palette.get("scheme") or "default"), primary)
+        primary, scheme = str(palette.get("primary") or "").lower(), str(palette.get("scheme") or "default")
+        if primary in PRIMARY[:-1] and scheme in ("default", "slate"):  # a scheme of the fork's own CSS is its own
+            _check_contrast(add, (*where, "primary"), scheme, primary)
     logo = theme.get("logo")
     if logo and not logo_exists(logo):
         add(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from generator import contrast
-from generator.branding import PRIMARY
+from generator.branding import PRIMARY, check_branding
 
 COLOURS = [c.replace(" ", "-") for c in PRIMARY[:-1]]
 PAINTED = """([scheme, primary]) => {
@@ -60,3 +61,20 @@ def test_every_colour_as_chromium_paints_it(page, site_url, scheme):
         }
         expected = contrast.text_contrasts(scheme, primary)
         assert measured == pytest.approx(expected, rel=0.01), (scheme, primary, measured, expected)
+
+
+def branding_problems(palette: list[dict]) -> list:
+    """check_branding's problems for mkdocs.yml with these palettes and nothing else."""
+    raw = yaml.safe_dump({"theme": {"name": "material", "palette": palette}}).encode()
+    return check_branding(raw, "mkdocs.yml", {"palette": palette}, {}, lambda logo: True)
+
+
+def test_the_check_warns_per_scheme_and_leaves_a_scheme_of_the_fork_s_own_css_alone():
+    light, dark, own = {"scheme": "default", "primary": "teal"}, {"scheme": "slate", "primary": "teal"}, {"scheme": "ours"}
+    problems = branding_problems([light, dark, {**own, "primary": "teal"}, {"scheme": "slate", "primary": "lime"}])
+    assert [(p.field, p.severity) for p in problems] == [
+        ("theme.palette[0].primary", "warning"),
+        ("theme.palette[1].primary", "warning"),
+    ]
+    assert "links" in problems[0].found and "links" not in problems[1].found  # slate's teal links are light enough
+    assert "indigo" in problems[0].fix and "teal" not in problems[0].fix
