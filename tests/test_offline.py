@@ -29,6 +29,24 @@ def visit_once(page, url):
     page.wait_for_function(READY, timeout=20_000)
 
 
+WHEN_REGISTERED = """() => {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => ((window.atiRegisteredAt = document.readyState), register(...args));
+}"""
+
+
+def test_the_worker_is_registered_only_once_the_page_has_loaded(browser, site_url):
+    """Its first filling of the cache fetches the whole guide: it must not compete with the page's first view."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.add_init_script(f"({WHEN_REGISTERED})()")
+        visit_once(page, site_url + "messages/appreciation/")
+        assert page.evaluate("window.atiRegisteredAt") == "complete"
+    finally:
+        context.close()
+
+
 def test_the_guide_opens_offline_after_one_visit(browser, site_url):
     context = browser.new_context()
     requests = []

@@ -80,8 +80,9 @@ async function startAll() {
 // A promise that resolves in a later task (scheduler.yield where the browser has it: it keeps the page's priority).
 const nextTask = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 
-// Register the service worker (sw.js at the site root) that keeps the guide readable offline after one visit. Not
-// under `mkdocs serve`: its live reload must always show the page just saved, never a cached one.
+// Register the service worker (sw.js at the site root) that keeps the guide readable offline after one visit, once
+// the page has loaded: its first filling of the cache fetches the whole guide, which must not slow the first view.
+// Not under `mkdocs serve`: its live reload must always show the page just saved, never a cached one.
 function registerOffline() {
   if (!("serviceWorker" in navigator)) return;
   const root = new URL("../../", import.meta.url); // this file lives in <site>/assets/guide/
@@ -89,7 +90,9 @@ function registerOffline() {
     navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.scope === root.href && r.unregister()));
     return;
   }
-  navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {});
+  const register = () => navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {});
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
 }
 
 registerOffline();
