@@ -28,7 +28,8 @@ class WordingProblem:
 
 PERSON_PLACEHOLDERS = ("title", "address", "given", "family", "name")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-TITLE_BEFORE_GIVEN = re.compile(r"\{(title|address)\}\s*\{given\}")
+# "Dr. Lena" is refused; "Dr. Lena Fischer", the whole name, is how German greets without Frau or Herr.
+TITLE_BEFORE_GIVEN = re.compile(r"\{(title|address)\}\s*\{given\}(?!\s*\{family\})")
 
 
 def check_tones(tones: list[dict], address_words: frozenset[str] = frozenset()) -> list[WordingProblem]:
@@ -56,9 +57,9 @@ def _greeting_problems(patterns: list[str], where: tuple, known: set[str]) -> li
             problems.append(
                 WordingProblem(
                     path,
-                    "a title or form of address goes before the family name, never before a given name",
+                    "a title or form of address goes before the family name, never before a given name alone",
                     m.group(0),
-                    "write {" + m.group(1) + "} {family}, or drop {" + m.group(1) + "} from this pattern",
+                    "write {" + m.group(1) + "} {family} or {" + m.group(1) + "} {given} {family}, or drop {" + m.group(1) + "}",
                     m.start(),
                 )
             )

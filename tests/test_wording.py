@@ -56,14 +56,15 @@ def test_draft_tones_pass_their_check(folder):
 
 
 def test_tone_check_refuses_a_title_before_a_given_name_and_unknown_placeholders():
-    tones = [{"id": "x", "greeting": ["Dear {title} {given},", "Hi {adress} {family},", "Dear {address}  {given} {family},"]}]
+    whole = "Guten Tag {title} {given} {family},"  # before the whole name, as German greets without Frau or Herr
+    tones = [{"id": "x", "greeting": ["Dear {title} {given},", "Hi {adress} {family},", "Dear {address}  {given}!", whole]}]
     problems = wording.check_tones(tones)
     found = [(p.path, p.message.split(",")[0], p.found, p.offset) for p in problems]
     assert found == [
         ((0, "greeting", 0), "a title or form of address goes before the family name", "{title} {given}", 5),
         ((0, "greeting", 1), "unknown placeholder", "{adress}", 3),
         ((0, "greeting", 2), "a title or form of address goes before the family name", "{address}  {given}", 5),
-        ((0, "greeting"), "no pattern greets a person known by one name only", "3 pattern(s)", None),
+        ((0, "greeting"), "no pattern greets a person known by one name only", "4 pattern(s)", None),
     ]
     assert "{address}" in problems[1].fix and "{name}" in problems[3].fix
 
@@ -363,6 +364,6 @@ def test_a_text_message_greets_with_the_tone_s_text_greeting_and_it_is_checked_l
     assert wording.for_channel({"id": "warm", "greeting": ["Hi {name},"]}, "sms")["greeting"] == ["Hi {name},"]
     bad = [{**tone, "text_greeting": ["Hello {address} {given},"]}]
     assert [(p.path, p.message) for p in wording.check_tones(bad)] == [
-        ((0, "text_greeting", 0), "a title or form of address goes before the family name, never before a given name"),
+        ((0, "text_greeting", 0), "a title or form of address goes before the family name, never before a given name alone"),
         ((0, "text_greeting"), "no pattern greets a person known by one name only"),
     ]
