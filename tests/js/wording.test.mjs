@@ -70,3 +70,15 @@ test("pickBody takes each person's chosen wordings and joins the items with spac
   assert.equal(renderTemplate(pickBody(body, 2), { x: "so" }).text, "Hello. Three. Maybe so.");
   assert.equal(renderTemplate(pickBody(body, 3), {}).text, "Hello. One.");
 });
+
+test("a full stop typed at the end of a value is dropped where the sentence goes on, not after an abbreviation", () => {
+  const topic = ["What you told me about ", { blank: "topic", label: "Topic" }, " made the role easier to picture."];
+  assert.equal(renderTemplate(topic, { topic: "the team's SQL style guide." }).text, "What you told me about the team's SQL style guide made the role easier to picture.");
+  assert.equal(renderTemplate(topic, { topic: "die Routenplanung im Lager..." }).text, "What you told me about die Routenplanung im Lager made the role easier to picture.");
+  assert.equal(renderTemplate(topic, { topic: "Acme Inc." }).text, "What you told me about Acme Inc. made the role easier to picture.");
+  const end = ["I enjoyed talking about ", { blank: "topic", label: "Topic" }, "."];
+  assert.equal(renderTemplate(end, { topic: "your roadmap." }).text, "I enjoyed talking about your roadmap.");
+  assert.equal(renderTemplate(end, { topic: "Acme Inc." }).text, "I enjoyed talking about Acme Inc.");
+  const { pieces } = renderTemplate(topic, { topic: "the guide." });
+  assert.equal(pieces[1].value, "the guide"); // what the card shows as the value is the same text
+});

@@ -19,6 +19,15 @@ function withoutRepeat(before, value) {
   return last && first && first[1].toLowerCase() === last.toLowerCase() ? value.slice(first[0].length) : value;
 }
 
+/** A value without the full stop typed at its end when the template goes on after it: before punctuation always
+ * ("about the guide." + "." is one full stop), before more words only after a word of four letters or more, so that
+ * "Acme Inc." keeps its dot ("the style guide. made the role" reads "the style guide made the role"). */
+function withoutStop(value, after) {
+  const stop = /(\p{L}*)\.+$/u.exec(value);
+  if (!stop || !(/^[.,;:!?]/.test(after) || (/^\s+\p{L}/u.test(after) && stop[1].length >= 4))) return value;
+  return value.slice(0, stop.index + stop[1].length);
+}
+
 /** Render parsed template nodes (from generator/wording.py) with values: { pieces, text, missing }. */
 export function renderTemplate(nodes, values) {
   const pieces = [];
@@ -84,6 +93,9 @@ export function renderTemplate(nodes, values) {
     } else emit(node);
   }
   if (gap && !gap.newlines) dropDangling();
+  pieces.forEach((p, i) => {
+    if (p.blank && p.value) p.value = withoutStop(p.value, pieces.slice(i + 1).map(shown).join(""));
+  });
   const text = pieces.map(shown).join("");
   return { pieces, text, missing: [...new Set(missing)] };
 }
