@@ -93,18 +93,40 @@ def check_addresses(addresses: list[dict]) -> list[WordingProblem]:
     return problems
 
 
-def person_values(person: dict, addresses: list[dict]) -> dict[str, str]:
+def _clean(v: object) -> str:
+    return " ".join(str(v or "").split())
+
+
+def _titled(person: dict, titles: list[str] | tuple[str, ...]) -> tuple[str, str]:
+    """The title as listed ("Dr" typed, "Dr." listed) and the given name, or a listed title typed at the start of
+    the given name when the title field is empty (see names.js)."""
+
+    def key(text: str) -> str:
+        return "".join(_clean(text).lower().replace(".", "").split())
+
+    def listed(text: str) -> str | None:
+        return next((t for t in titles if key(t) == key(text)), None)
+
+    title, words = _clean(person.get("title")), _clean(person.get("given")).split(" ")
+    if title:
+        return listed(title) or title, " ".join(words)
+    for n in range(len(words) - 1, 0, -1):
+        found = listed(" ".join(words[:n]))
+        if found:
+            return found, " ".join(words[n:])
+    return title, " ".join(words)
+
+
+def person_values(person: dict, addresses: list[dict], titles: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
     """The placeholder values for one person: title, address, given, family, name and the address's own words."""
-
-    def clean(v: object) -> str:
-        return " ".join(str(v or "").split())
-
+    clean = _clean
     entry = next((a for a in addresses if a.get("id") == person.get("address")), {})
-    said = [clean(entry.get("text")), clean(person.get("title"))]  # typed into the name as well: said once
-    given, family = _without_leading(clean(person.get("given")), said), _without_leading(clean(person.get("family")), said)
+    title, typed = _titled(person, titles)
+    said = [clean(entry.get("text")), title]  # typed into the name as well: said once
+    given, family = _without_leading(typed, said), _without_leading(clean(person.get("family")), said)
     values = {k: clean(v) for k, v in (entry.get("words") or {}).items()}
     values.update(
-        title=clean(person.get("title")),
+        title=title,
         address=clean(entry.get("text")),
         given=given,
         family=family,
@@ -127,9 +149,9 @@ def _without_leading(text: str, phrases: list[str]) -> str:
     return " ".join(words)
 
 
-def greeting(person: dict, tone: dict, addresses: list[dict], unknown: str = "") -> str:
+def greeting(person: dict, tone: dict, addresses: list[dict], unknown: str = "", titles: list[str] | tuple[str, ...] = ()) -> str:
     """The tone's first greeting pattern whose placeholders are all known for the person, filled in (see names.js)."""
-    values = person_values(person, addresses)
+    values = person_values(person, addresses, titles)
     for pattern in tone.get("greeting") or []:
         keys = PLACEHOLDER.findall(pattern)
         if all(values.get(k) for k in keys):

@@ -42,11 +42,11 @@ def test_shared_greeting_cases_hold_the_draft_tones_and_python_agrees(folder):
     lang = data["languages"]["de" if folder else "en"]
     tones, addresses = draft(folder + "tones.yml")["tones"], draft(folder + "addresses.yml")["addresses"]
     assert lang["tones"] == [wording.tone_data(t) for t in tones]
-    assert lang["addresses"] == addresses
+    assert lang["addresses"] == addresses and lang["titles"] == draft(folder + "addresses.yml")["titles"]
     by_id = {t["id"]: t for t in tones}
     for case in lang["cases"]:
         person = data["people"][case["person"]]
-        assert wording.greeting(person, by_id[case["tone"]], addresses, data["unknown"]) == case["expected"], case
+        assert wording.greeting(person, by_id[case["tone"]], addresses, data["unknown"], lang["titles"]) == case["expected"], case
 
 
 @pytest.mark.parametrize("folder", LANGUAGES)

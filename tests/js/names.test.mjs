@@ -6,20 +6,20 @@ import { greeting, closing, fullName, splitName, addressees } from "../../docs/a
 
 const data = JSON.parse(readFileSync(new URL("./greeting-cases.json", import.meta.url), "utf8"));
 
-for (const [lang, { tones, addresses, cases }] of Object.entries(data.languages)) {
+for (const [lang, { tones, addresses, titles, cases }] of Object.entries(data.languages)) {
   for (const c of cases) {
     test(`${lang} ${c.tone}: ${c.person}`, () => {
       const tone = tones.find((t) => t.id === c.tone);
-      assert.equal(greeting(data.people[c.person], tone, addresses, data.unknown), c.expected);
+      assert.equal(greeting(data.people[c.person], tone, addresses, data.unknown, titles), c.expected);
     });
   }
 }
 
 test("no greeting ever puts a title or form of address before a given name alone (only before the whole name)", () => {
-  for (const { tones, addresses } of Object.values(data.languages)) {
+  for (const { tones, addresses, titles } of Object.values(data.languages)) {
     for (const person of Object.values(data.people)) {
       for (const tone of tones) {
-        const text = greeting(person, tone, addresses);
+        const text = greeting(person, tone, addresses, "", titles);
         const before = [person.title, ...addresses.map((a) => a.text)].filter(Boolean);
         const whole = (word) => person.family && text.includes(`${word} ${person.given.trim()} ${person.family.trim()}`);
         for (const word of before) if (person.given) assert.ok(!text.includes(`${word} ${person.given.trim()}`) || whole(word), text);

@@ -61,7 +61,7 @@ function frameFor(target, variant, { config, data, people }, missing) {
   if (config.layout === "outline") return (body) => body;
   const toRole = target.contact ? "contact_name" : "recipient_name";
   const unknown = config.unknown || roleLabel(data, toRole); // config.unknown: "[Referee]", "[Coordinator]" (issue 14)
-  const hello = greeting(target.person, variant, data.people.addresses, unknown);
+  const hello = greeting(target.person, variant, data.people.addresses, unknown, data.people.titles);
   if (!fullName(target.person)) missing.set(config.unknown ? "person" : data.roles[toRole] || toRole, unknown.slice(1, -1));
   const end = closing(people.sender, variant);
   if (!end.name) {

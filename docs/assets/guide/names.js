@@ -9,17 +9,33 @@ const clean = (value) => String(value ?? "").replace(/\s+/g, " ").trim();
 /** Given and family name, or whichever of them the person has. */
 export const fullName = (person = {}) => [clean(person.given), clean(person.family)].filter(Boolean).join(" ");
 
+/** The person's title as the list of titles writes it ("Dr" typed, "Dr." listed), or, with the title field empty,
+ * a listed title typed at the start of the given name ("Dr. Helen": the title Dr. and the given name Helen). */
+function titled(person, titles) {
+  const key = (text) => clean(text).toLowerCase().replace(/[.\s]/g, "");
+  const listed = (text) => titles.find((t) => key(t) === key(text));
+  const title = clean(person.title);
+  const words = clean(person.given).split(" ");
+  if (title) return { title: listed(title) || title, given: words.join(" ") };
+  for (let n = words.length - 1; n > 0; n--) {
+    const found = listed(words.slice(0, n).join(" "));
+    if (found) return { title: found, given: words.slice(n).join(" ") };
+  }
+  return { title, given: words.join(" ") };
+}
+
 /** Placeholder values for one person: title, address, given, family, name, plus the address's own words. */
-export function personValues(person = {}, addresses = []) {
+export function personValues(person = {}, addresses = [], titles = []) {
   const entry = addresses.find((a) => a.id === person.address) || {};
   const values = {};
   for (const [key, word] of Object.entries(entry.words || {})) values[key] = clean(word);
+  const { title, given: typed } = titled(person, titles);
   // A form of address or title typed into the name as well ("Frau" chosen, "Frau Müller" typed) is said once.
-  const said = [entry.text, person.title];
-  const given = withoutLeading(person.given, said);
+  const said = [entry.text, title];
+  const given = withoutLeading(typed, said);
   const family = withoutLeading(person.family, said);
   return Object.assign(values, {
-    title: clean(person.title),
+    title,
     address: clean(entry.text),
     given,
     family,
@@ -39,10 +55,11 @@ function withoutLeading(text, phrases) {
   return words.join(" ");
 }
 
-/** The tone's first greeting pattern whose placeholders are all known for this person, filled in.
- * With no pattern fitting (no name yet), the last pattern with `unknown` (such as "[Name]") in its placeholders, or "". */
-export function greeting(person, tone, addresses = [], unknown = "") {
-  const values = personValues(person, addresses);
+/** The tone's first greeting pattern whose placeholders are all known for this person, filled in (titles: the
+ * language's listed titles). With no pattern fitting (no name yet), the last pattern with `unknown` (such as
+ * "[Name]") in its placeholders, or "". */
+export function greeting(person, tone, addresses = [], unknown = "", titles = []) {
+  const values = personValues(person, addresses, titles);
   for (const pattern of tone.greeting || []) {
     const keys = [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1]);
     if (keys.every((key) => values[key])) return clean(pattern.replace(PLACEHOLDER, (_, key) => values[key]));
