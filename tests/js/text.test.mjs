@@ -55,3 +55,11 @@ test("calendar text is escaped, folded by octets, and wall-clock times become UT
   assert.equal(new Date(utcInstant("2026-03-29", "15:00", "Europe/London")).toISOString(), "2026-03-29T14:00:00.000Z");
   assert.equal(new Date(utcInstant("2026-01-15", "09:30", "Asia/Kolkata")).toISOString(), "2026-01-15T04:00:00.000Z");
 });
+
+test("a job title loses the gender marker it is advertised with, and only that", () => {
+  for (const marker of ["(m/w/d)", "(w/m/d)", "(m/f/d)", "(M / W / D)", "(H/F)", "(f/m/x)"]) {
+    assert.equal(displayValue(`Datenanalyst ${marker}`, "de-DE"), "Datenanalyst");
+  }
+  assert.equal(displayValue("Sales Manager (UK/EU)", "en-GB"), "Sales Manager (UK/EU)");
+  assert.equal(displayValue("Engineer (m/w/d) Berlin", "de-DE"), "Engineer (m/w/d) Berlin"); // not at the end: left
+});

@@ -20,10 +20,11 @@ export function counted(ui, noun, count, latinDigits = false) {
 const plurals = Object.create(null);
 const numbers = Object.create(null);
 
-// A value as a card shows it: one line (no CR/LF reaches a mail header), an ISO date written as a person writes it
-// ("3 March" in en-GB, "March 3" in en-US, the year only when it is not the current one).
+// A value as a card shows it: one line (no CR/LF reaches a mail header), without the gender marker a job title is
+// advertised with ("Datenanalyst (m/w/d)", "(H/F)": nobody writes it of themselves), an ISO date written as a
+// person writes it ("3 March" in en-GB, "March 3" in en-US, the year only when it is not the current one).
 export function displayValue(value, locale, today = new Date()) {
-  const text = String(value ?? "").replace(/\s+/g, " ").trim();
+  const text = String(value ?? "").replace(/\s+/g, " ").trim().replace(/\s*\((?:\p{L}\s*\/\s*){1,3}\p{L}\)$/u, "");
   return parseIsoDate(text) ? formatDate(text, { locale, today }) : text;
 }
 
