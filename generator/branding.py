@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from generator import contrast
@@ -35,6 +34,7 @@ PRIMARY = [
     "custom",
 ]
 ACCENT = PRIMARY[:16] + ["custom"]
+PAINTED = PRIMARY[:-1]  # the colours Material's own stylesheets paint ("custom" is the fork's own CSS)
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{5,20}$")
 PLUGIN = "after-the-interview"  # the plugin's name in mkdocs.yml
@@ -63,12 +63,11 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
     doc = locate(raw, file)
     problems = []
 
-    def add(path: tuple, message: str, severity: str = "error", **details: str) -> None:
+    def add(path: tuple, message: str, **details: str) -> None:
         if doc is not None:
-            problem = doc.problem(path, message, **details)
+            problems.append(doc.problem(path, message, **details))
         else:
-            problem = Problem(file, 1, 1, ".".join(map(str, path)), message, **details)
-        problems.append(dataclasses.replace(problem, severity=severity))
+            problems.append(Problem(file, 1, 1, ".".join(map(str, path)), message, **details))
 
     palettes = theme.get("palette") or []
     palettes = [palettes] if isinstance(palettes, dict) else palettes
@@ -85,7 +84,7 @@ def check_branding(raw: bytes, file: str, theme: dict, options: dict, logo_exist
                     fix=_colour_fix(str(value).lower(), key, allowed),
                 )
         primary, scheme = str(palette.get("primary") or "").lower(), str(palette.get("scheme") or "default")
-        if primary in PRIMARY[:-1] and scheme in ("default", "slate"):  # a scheme of the fork's own CSS is its own
+        if primary in PAINTED and scheme in ("default", "slate"):  # a scheme of the fork's own CSS is its own
             _check_contrast(add, (*where, "primary"), scheme, primary)
     logo = theme.get("logo")
     if logo and not logo_exists(logo):
@@ -127,7 +126,7 @@ def _check_contrast(add, path: tuple, scheme: str, primary: str) -> None:
     """Warn (which stops a strict build) when Material's text on this primary colour is under 4.5:1."""
     low = contrast.too_low(scheme, primary)
     if low:
-        passing = [colour for colour in PRIMARY[:-1] if not contrast.too_low(scheme, colour)]
+        passing = [colour for colour in PAINTED if not contrast.too_low(scheme, colour)]
         add(
             path,
             f"text on this colour is hard to read in the {scheme} scheme",

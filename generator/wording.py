@@ -94,6 +94,7 @@ def check_addresses(addresses: list[dict]) -> list[WordingProblem]:
 
 
 def _clean(v: object) -> str:
+    """A value as one line of single spaces, trimmed (None as "")."""
     return " ".join(str(v or "").split())
 
 
@@ -119,15 +120,14 @@ def _titled(person: dict, titles: list[str] | tuple[str, ...]) -> tuple[str, str
 
 def person_values(person: dict, addresses: list[dict], titles: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
     """The placeholder values for one person: title, address, given, family, name and the address's own words."""
-    clean = _clean
     entry = next((a for a in addresses if a.get("id") == person.get("address")), {})
     title, typed = _titled(person, titles)
-    said = [clean(entry.get("text")), title]  # typed into the name as well: said once
-    given, family = _without_leading(typed, said), _without_leading(clean(person.get("family")), said)
-    values = {k: clean(v) for k, v in (entry.get("words") or {}).items()}
+    said = [_clean(entry.get("text")), title]  # typed into the name as well: said once
+    given, family = _without_leading(typed, said), _without_leading(_clean(person.get("family")), said)
+    values = {k: _clean(v) for k, v in (entry.get("words") or {}).items()}
     values.update(
         title=title,
-        address=clean(entry.get("text")),
+        address=_clean(entry.get("text")),
         given=given,
         family=family,
         name=" ".join(x for x in (given, family) if x),

@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from generator import contrast
-from generator.branding import PRIMARY, check_branding
+from generator.branding import PAINTED, check_branding
 
-COLOURS = [c.replace(" ", "-") for c in PRIMARY[:-1]]
-PAINTED = """([scheme, primary]) => {
+COLOURS = [c.replace(" ", "-") for c in PAINTED]
+AS_PAINTED = """([scheme, primary]) => {
     document.body.setAttribute("data-md-color-switching", "");  // Material's own switch: colours change at once
     document.body.setAttribute("data-md-color-scheme", scheme);
     document.body.setAttribute("data-md-color-primary", primary);
@@ -52,7 +52,7 @@ def test_every_colour_as_chromium_paints_it(page, site_url, scheme):
     Material's stylesheets are the colours Chromium computes on a built page."""
     page.goto(site_url + "messages/appreciation/")
     for primary in COLOURS:
-        seen = {k: parsed(v) for k, v in page.evaluate(PAINTED, [scheme, primary]).items()}
+        seen = {k: parsed(v) for k, v in page.evaluate(AS_PAINTED, [scheme, primary]).items()}
         page_colour = contrast.over(seen["page"], (255, 255, 255, 1))
         header = contrast.over(seen["header"], page_colour)
         measured = {
