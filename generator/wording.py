@@ -123,7 +123,8 @@ def person_values(person: dict, addresses: list[dict], titles: list[str] | tuple
     entry = next((a for a in addresses if a.get("id") == person.get("address")), {})
     title, typed = _titled(person, titles)
     said = [_clean(entry.get("text")), title]  # typed into the name as well: said once
-    given, family = _without_leading(typed, said), _without_leading(_clean(person.get("family")), said)
+    family = _without_leading(_clean(person.get("family")), said)
+    given = _without_trailing(_without_leading(typed, said), family)  # "Tom Baker" and "Baker": said once
     values = {k: _clean(v) for k, v in (entry.get("words") or {}).items()}
     values.update(
         title=title,
@@ -146,6 +147,14 @@ def _without_leading(text: str, phrases: list[str]) -> str:
         start = phrase.split()
         if start and len(words) > len(start) and all(key(a) == key(b) for a, b in zip(start, words, strict=False)):
             words = words[len(start) :]
+    return " ".join(words)
+
+
+def _without_trailing(text: str, phrase: str) -> str:
+    """text without the phrase it ends with (word by word, without case), if anything is left (see names.js)."""
+    words, end = text.split(), phrase.lower().split()
+    if end and len(words) > len(end) and [w.lower() for w in words[-len(end) :]] == end:
+        return " ".join(words[: -len(end)])
     return " ".join(words)
 
 

@@ -43,6 +43,9 @@ test("closing: sign-off, full name, and a signature block only where the tone ha
   });
   assert.deepEqual(closing(sender, { signOff: "Best wishes,", signature: false }).signature, []);
   assert.equal(fullName({ family: "Okafor" }), "Okafor");
+  // The whole name typed into the given-name field as well: the family name is said once, where the name is signed.
+  assert.equal(closing({ given: "Priya Sharma", family: "sharma" }, {}).name, "Priya sharma");
+  assert.equal(fullName({ given: "Sharma", family: "Sharma" }), "Sharma Sharma");
 });
 
 const en = data.languages.en.addresses;

@@ -6,8 +6,8 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 /** Collapse runs of white space and trim. */
 const clean = (value) => String(value ?? "").replace(/\s+/g, " ").trim();
 
-/** Given and family name, or whichever of them the person has. */
-export const fullName = (person = {}) => [clean(person.given), clean(person.family)].filter(Boolean).join(" ");
+/** Given and family name, or whichever of them the person has (a family name typed into both fields said once). */
+export const fullName = (person = {}) => [withoutTrailing(person.given, person.family), clean(person.family)].filter(Boolean).join(" ");
 
 /** The person's title as the list of titles writes it ("Dr" typed, "Dr." listed), or, with the title field empty,
  * a listed title typed at the start of the given name ("Dr. Helen": the title Dr. and the given name Helen). */
@@ -32,8 +32,9 @@ export function personValues(person = {}, addresses = [], titles = []) {
   const { title, given: typed } = titled(person, titles);
   // A form of address or title typed into the name as well ("Frau" chosen, "Frau Müller" typed) is said once.
   const said = [entry.text, title];
-  const given = withoutLeading(typed, said);
   const family = withoutLeading(person.family, said);
+  // The family name typed into the given name as well ("Tom Baker" and "Baker") is said once too.
+  const given = withoutTrailing(withoutLeading(typed, said), family);
   return Object.assign(values, {
     title,
     address: clean(entry.text),
@@ -53,6 +54,15 @@ function withoutLeading(text, phrases) {
     if (start.length && words.length > start.length && start.every((w, i) => key(w) === key(words[i]))) words = words.slice(start.length);
   }
   return words.join(" ");
+}
+
+/** text without the phrase it ends with (word by word, without case), when something is left: "Tom Baker" with
+ * "Baker" is "Tom". */
+function withoutTrailing(text, phrase) {
+  const words = clean(text).split(" ").filter(Boolean);
+  const end = clean(phrase).toLowerCase().split(" ").filter(Boolean);
+  const tail = words.slice(words.length - end.length).join(" ").toLowerCase();
+  return end.length && words.length > end.length && tail === end.join(" ") ? words.slice(0, -end.length).join(" ") : words.join(" ");
 }
 
 /** The tone's first greeting pattern whose placeholders are all known for this person, filled in (titles: the
