@@ -114,7 +114,7 @@ def test_every_wording_parses_and_uses_german_blanks_only(message, variant):
 def test_four_interviewers_get_notes_that_share_at_most_half_their_sentences(path):
     for variant in load(path)["variants"]:
         body = variant["body"]
-        assert all(len(alts) == 3 for alts in wording.body_items(body) if len(alts) > 1)
+        assert all(len(alts) >= 3 for alts in wording.body_items(body) if len(alts) > 1)
         assert wording.check_alternatives(path.stem, body) == []
         items = wording.body_items(body)
         choices = wording.choose(items, 4)

@@ -49,6 +49,16 @@ def test_shared_greeting_cases_hold_the_draft_tones_and_python_agrees(folder):
         assert wording.greeting(person, by_id[case["tone"]], addresses, data["unknown"], lang["titles"]) == case["expected"], case
 
 
+@pytest.mark.shipped_content  # the shipped thank-you note has four wordings of each sentence; a fork's may have fewer
+@pytest.mark.parametrize("folder", LANGUAGES)
+def test_the_thank_you_note_gives_four_interviewers_four_notes_with_no_sentence_in_common(folder):
+    for variant in draft(folder + "messages/appreciation.yml")["variants"]:
+        items = wording.body_items(variant["body"])
+        notes = [[items[i][c] for i, c in enumerate(choice)] for choice in wording.choose(items, 4)]
+        for a, b in itertools.combinations(notes, 2):
+            assert wording.shared_sentences(a, b) == 0, (variant["tone"], a, b)
+
+
 @pytest.mark.parametrize("folder", LANGUAGES)
 def test_draft_tones_pass_their_check(folder):
     words = {k for a in draft(folder + "addresses.yml")["addresses"] for k in a.get("words", {})}
