@@ -332,6 +332,52 @@ class DurationField(Field):
         return {"type": "string", "pattern": "^(" + "|".join(alternatives) + ")$"}
 
 
+# Regular-expression syntax Python accepts and the browser's JavaScript does not (or reads otherwise).
+PYTHON_ONLY = re.compile(r"\(\?P|\(\?#|\(\?[aiLmsux-]+[:)]|\\[AZ]|\\[0-7]{2,}|\*\+|\+\+|\?\+|\}\+|\(\?>")
+
+
+class Regex(Field):
+    """A regular expression written in what Python's re and the browser's JavaScript (flag u) both read alike."""
+
+    @property
+    def label(self) -> str:
+        return "regular expression (the syntax Python and JavaScript share)"
+
+    def check(self, value: object, ctx: Context, path: Path) -> bool:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.empty(ctx, path, "a regular expression")
+            return False
+        if not isinstance(value, str):
+            ctx.add(path, "wrong type", expected="a regular expression, as text", found=describe(value), fix="write it in quotes")
+            return False
+        try:
+            re.compile(value)
+        except re.error as error:
+            ctx.add(
+                path,
+                "not a regular expression",
+                expected="a regular expression",
+                found=f"'{value}' ({error})",
+                fix="correct the expression; single quotes around it in YAML keep backslashes as written",
+            )
+            return False
+        python_only = PYTHON_ONLY.search(value)
+        if python_only:
+            ctx.add(
+                path,
+                "Python-only syntax",
+                expected="syntax the browser's JavaScript reads too",
+                found=f"'{python_only.group()}' in '{value}'",
+                fix="write it without named groups (?P<…>), comments (?#…), inline flags such as (?i), \\A, \\Z, atomic groups or"
+                " possessive quantifiers",
+            )
+            return False
+        return True
+
+    def schema(self, ids):
+        return {"type": "string", "minLength": 1, "format": "regex"}
+
+
 class LanguageTag(Field):
     """A language tag (BCP 47) whose language CLDR knows, such as en-GB: the browser writes dates and counts in it."""
 
@@ -364,6 +410,7 @@ TYPES: dict[str, type[Field]] = {
     "enum": Enum,
     "duration": DurationField,
     "locale": LanguageTag,
+    "regex": Regex,
     "range": Range,
     "list": List,
 }

@@ -179,6 +179,7 @@ class BlankDef:
     required: bool = False
     form_only: bool = False
     role: str = ""
+    shape: dict = field(default_factory=dict)  # {pattern, hint}: the hint under the field while a value misses it
     extra: dict = field(default_factory=dict)  # fields added to schema.yml that no code reads yet
 
     @property

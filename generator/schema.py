@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -51,7 +52,34 @@ def _timing_rule(value: dict, ctx: Context, path: Path) -> None:
         )
 
 
-RULES = {"timing": _timing_rule}  # consistency checks across the fields of a named type
+def _blank_rule(value: dict, ctx: Context, path: Path) -> None:
+    """Check that a blank's example passes its own shape, so the hint never greets the example."""
+    shape = value.get("shape")
+    if shape and value.get("input") == "person":
+        ctx.add(
+            path + ("shape",),
+            "shape on a person blank",
+            expected="a shape only on a blank typed into one field",
+            found="input: person",
+            fix="remove the shape: a person is typed into given name, family name, form of address and title",
+        )
+        return
+    if isinstance(shape, dict) and isinstance(shape.get("pattern"), str) and isinstance(value.get("example"), str):
+        try:
+            matched = re.search(shape["pattern"], value["example"].strip())
+        except re.error:
+            return  # reported by the pattern's own check
+        if not matched:
+            ctx.add(
+                path + ("shape", "pattern"),
+                "example does not match its shape",
+                expected=f"a pattern the example '{value['example']}' matches",
+                found=f"'{shape['pattern']}'",
+                fix="correct the pattern, or the example: the example shows the reader what the shape asks for",
+            )
+
+
+RULES = {"timing": _timing_rule, "blank": _blank_rule}  # consistency checks across the fields of a named type
 
 
 @dataclass

@@ -25,6 +25,7 @@ from _personalize_helpers import (
     type_interviewers,
     type_person,
 )
+from playwright.sync_api import expect
 
 from generator import wording
 
@@ -152,3 +153,21 @@ def test_the_german_linkedin_note_fits_in_200_characters_with_the_example_values
         for card in page.locator(".ati-card").all():
             meta = card.locator(".ati-meta").text_content()
             assert "von 200 Zeichen" in meta and "zu viel" not in meta, (tone, meta)
+
+
+def test_a_point_clarified_typed_as_a_noun_shows_its_hint_and_a_clause_clears_it(page):
+    _fill(page)
+    field, hint = page.locator("#ati-i1-clarified"), page.locator("#ati-i1-clarified-shape")
+    assert hint.is_hidden()  # hidden until typed, so nothing moves on load
+    for typed, shown in [
+        ("die Einarbeitung", True),  # "…erklärt haben, wie die Einarbeitung." reads wrong: a noun, no verb
+        ("die Einarbeitung in den ersten Wochen abläuft", False),
+        ("wie die Einarbeitung abläuft", True),  # "wie wie…"
+        ("", False),
+    ]:
+        field.fill(typed)
+        expect(hint).to_be_visible() if shown else expect(hint).to_be_hidden()
+        described = field.get_attribute("aria-describedby").split()
+        assert described == ["ati-i1-clarified-help", *(["ati-i1-clarified-shape"] if shown else [])], typed
+    field.fill("die Einarbeitung")
+    assert "wie die Einarbeitung." in page.locator(".ati-card").nth(1).locator(".ati-body").text_content()  # soft: kept

@@ -154,7 +154,7 @@ def test_new_fields_reach_the_editors_schema(extended):
             'order: {type: int, min: 0, max: 99, required: true, description: "Position in the journey',
             'order: {type: integer, min: 0, max: 99, required: true, description: "Position in the journey',
             "kinds.step.fields.order.type: unknown field type (expected one of text, template, id, ref, int, bool, enum, "
-            "duration, locale, range, list, wording, phrase, words, timing, ",
+            "duration, locale, regex, range, list, wording, phrase, words, timing, ",
         ),
         (
             'step: {type: ref, to: step, required: true, description: "The step this',

@@ -14,6 +14,20 @@ function showChecks(container, values, ui) {
   }
 }
 
+// Under a field with a shape (blanks.yml), its hint while the typed value misses the pattern; described by it then.
+function showShape(input) {
+  const hint = input.dataset.shape && input.parentNode.querySelector("[data-ati-shape-hint]");
+  if (!hint) return;
+  const value = input.value.trim();
+  let fits = true;
+  try {
+    fits = !value || new RegExp(input.dataset.shape, "u").test(value);
+  } catch {} // a pattern this browser cannot read: no hint rather than no form
+  hint.hidden = fits;
+  const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== hint.id);
+  input.setAttribute("aria-describedby", [...described, ...(fits ? [] : [hint.id])].join(" "));
+}
+
 // Fill the recipients' fieldsets from the application, one per recipient (at least one).
 function showRecipients(parts, app, ui) {
   for (const old of parts.box.querySelectorAll("[data-ati-interviewer]")) old.remove();
@@ -28,6 +42,8 @@ function showRecipients(parts, app, ui) {
       label.htmlFor = input.id = prefix + input.dataset.name.replace(".", "-");
       help.id = input.id + "-help";
       input.setAttribute("aria-describedby", help.id);
+      const hint = input.parentNode.querySelector("[data-ati-shape-hint]");
+      if (hint) hint.id = input.id + "-shape";
       input.value = recipient[input.dataset.name] || "";
     }
     for (const person of fieldset.querySelectorAll("[data-ati-person]")) {
@@ -73,6 +89,7 @@ export function start(root, { data, store }) {
   parts.form.addEventListener("submit", (event) => event.preventDefault());
   parts.form.addEventListener("input", (event) => {
     const input = event.target;
+    showShape(input);
     const fieldset = input.closest("[data-ati-interviewer]");
     if (fieldset && input.dataset.name) {
       store.updateApplication((app) => {
