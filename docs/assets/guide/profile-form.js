@@ -15,13 +15,14 @@ function showChecks(container, values, ui) {
 }
 
 // Under a field with a shape (blanks.yml), its hint while the typed value misses the pattern; described by it then.
-function showShape(input) {
+// typed false: hide it (values shown from storage get no hint, so nothing moves when the form starts).
+function showShape(input, typed = true) {
   const hint = input.dataset.shape && input.parentNode.querySelector("[data-ati-shape-hint]");
   if (!hint) return;
   const value = input.value.trim();
   let fits = true;
   try {
-    fits = !value || new RegExp(input.dataset.shape, "u").test(value);
+    fits = !typed || !value || new RegExp(input.dataset.shape, "u").test(value);
   } catch {} // a pattern this browser cannot read: no hint rather than no form
   hint.hidden = fits;
   const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== hint.id);
@@ -62,7 +63,10 @@ function showRecipients(parts, app, ui) {
 // Show the stored values in every field.
 function showAll(parts, store, ui) {
   const app = store.application();
-  for (const input of parts.form.querySelectorAll("[name]")) input.value = app.fields[input.name] || "";
+  for (const input of parts.form.querySelectorAll("[name]")) {
+    input.value = app.fields[input.name] || "";
+    showShape(input, false);
+  }
   showChecks(parts.form.querySelector("fieldset"), app.fields, ui);
   parts.remember.checked = store.remembered;
   showRecipients(parts, app, ui);
