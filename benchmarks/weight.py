@@ -6,7 +6,9 @@ page imports, the project's stylesheet), and the page data inlined in the HTML (
 #ati-page-data and every data-config attribute), each gzipped at level 6 as a web server sends it. Material's own
 files are listed apart, and so is what bundling would give (the same JS, or CSS, gzipped as one file). The same
 page of the previous release (built from git, PREVIOUS_RELEASE in a temporary worktree) is measured in the same
-run, side by side.
+run, side by side. Then what each of this tree's modules costs the page: the page's own JS (start.js, the modules
+its data-module names start and all they import, from docs/, minified as the build does) gzipped as one stream, and
+how many bytes that stream loses without each module: the figures a decision to drop or defer a feature needs.
 
     python benchmarks/weight.py [--page messages/appreciation/] [--previous c69cf24]
 """
@@ -17,7 +19,7 @@ import argparse
 import gzip
 from urllib.parse import urlsplit
 
-from _common import CHROMIUM, CHROMIUM_ARGS, OUT, PREVIOUS_RELEASE, machine, now_and_before
+from _common import CHROMIUM, CHROMIUM_ARGS, OUT, PREVIOUS_RELEASE, ROOT, machine, now_and_before
 
 BUDGET = 12 * 1024
 PAGE_DATA = """() => [document.getElementById("ati-page-data")?.dataset.json || "",
@@ -63,6 +65,25 @@ def first_view(base: str, path: str, site) -> dict[str, int]:
     return rows
 
 
+def module_costs(site) -> tuple[int, list[tuple[str, int, int]]]:
+    """The page's own JS from docs/ as one gzip stream, and each module's (file, marginal bytes, bytes alone)."""
+    import re
+
+    from generator import bundle
+    from generator.minify import minify_js
+
+    folder = ROOT / "docs" / "assets" / "guide"
+    html = (site / "index.html").read_text("utf-8") if site.is_dir() else site.read_text("utf-8")
+    files: list[str] = []
+    for entry in ["start.js", *(f"{name}.js" for name in sorted(set(re.findall(r'data-module="([\w-]+)"', html))))]:
+        files += [f for f in bundle.closure(folder, entry) if f not in files]
+    code = {f: minify_js((folder / f).read_text("utf-8")) for f in files}
+    stream = lambda names: gz("\n".join(code[f] for f in names).encode())  # noqa: E731
+    whole = stream(files)
+    costs = [(f, whole - stream([g for g in files if g != f]), gz(code[f].encode())) for f in files]
+    return whole, sorted(costs, key=lambda c: -c[1])
+
+
 def _material(url: str) -> bool:
     return url.startswith(("/assets/javascripts/", "/assets/stylesheets/"))
 
@@ -93,6 +114,12 @@ def main() -> None:
         total = own_total(figures[name])
         verdict = "pass" if total <= BUDGET else "FAIL"
         print(f"  {name:<22} {total:>8,} B  {verdict} ({total - BUDGET:+,} B)")
+
+    whole, costs = module_costs(sites["now"][1] / args.page)
+    print(f"\nthis tree's modules on /{args.page} (docs/assets/guide, minified), one gzip stream: {whole:,} B")
+    print(f"  {'module':<22}{'without it':>12}{'alone':>10}")
+    for file, marginal, alone in costs:
+        print(f"  {file:<22}{-marginal:>10,} B{alone:>8,} B")
 
 
 if __name__ == "__main__":
